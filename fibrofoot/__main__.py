@@ -1,0 +1,3 @@
+from fibrofoot.cli import run
+
+run()

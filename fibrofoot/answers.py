@@ -1,0 +1,105 @@
+"""Answers: what a value for each kind of question looks like, checked and normalised.
+
+yes_no answers are True, False or "not_sure"; single answers an option value; multi answers a
+list of option values (in the bank's order); scale answers an integer 0-10; text answers a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
+from fibrofoot.errors import FibrofootError
+
+AnswerValue = bool | int | str | list[str]
+Answers = dict[str, AnswerValue]
+
+MAX_TEXT_CHARS = 20_000
+_YES_NO_WORDS: dict[str, bool | str] = {"yes": True, "no": False, NOT_SURE: NOT_SURE}
+
+
+class AnswerProblem(ValueError):
+    """A value that does not fit its question; the message says what would."""
+
+
+def normalise(question: Question, value: object) -> AnswerValue:
+    """Return `value` in canonical form for `question`, or raise AnswerProblem."""
+    kind = question.kind
+    if kind is Kind.YES_NO:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in _YES_NO_WORDS:
+            result = _YES_NO_WORDS[value.lower()]
+            if result == NOT_SURE and not question.allow_not_sure:
+                raise AnswerProblem("this question has no 'not_sure' answer; use true or false")
+            return result
+        raise AnswerProblem("use true, false or not_sure")
+    if kind is Kind.SCALE:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerProblem(f"use a whole number from {SCALE_MIN} to {SCALE_MAX}")
+        if not SCALE_MIN <= value <= SCALE_MAX:
+            raise AnswerProblem(f"out of range; use {SCALE_MIN} to {SCALE_MAX}")
+        return value
+    if kind is Kind.TEXT:
+        if not isinstance(value, str):
+            raise AnswerProblem("use text")
+        if len(value) > MAX_TEXT_CHARS:
+            raise AnswerProblem(f"the text is longer than {MAX_TEXT_CHARS:,} characters")
+        return value
+    values = [o.value for o in question.options]
+    if kind is Kind.SINGLE:
+        if not isinstance(value, str) or value not in values:
+            raise AnswerProblem(f"use one of: {', '.join(values)}")
+        return value
+    chosen = [value] if isinstance(value, str) else value
+    if not isinstance(chosen, list) or not chosen:
+        raise AnswerProblem(f"use a list of one or more of: {', '.join(values)}")
+    unknown = [v for v in chosen if not isinstance(v, str) or v not in values]
+    if unknown:
+        raise AnswerProblem(f"unknown option; use any of: {', '.join(values)}")
+    if len(set(chosen)) != len(chosen):
+        raise AnswerProblem("an option is listed twice")
+    exclusive = [o.value for o in question.options if o.exclusive and o.value in chosen]
+    if exclusive and len(chosen) > 1:
+        raise AnswerProblem(f"'{exclusive[0]}' cannot be combined with other options")
+    return [v for v in values if v in chosen]
+
+
+def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
+    """Check a whole answers mapping; raise FibrofootError listing every problem."""
+    if not isinstance(raw, Mapping):
+        raise FibrofootError(
+            f"{source}: an answers file must map question ids to answers, "
+            "for example 'pain_level: 6'."
+        )
+    problems: list[str] = []
+    answers: Answers = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not bank.has_question(key):
+            problems.append(f"'{_clip(str(key))}' is not a question id (see 'fibrofoot questions --json').")
+            continue
+        try:
+            answers[key] = normalise(bank.question(key), value)
+        except AnswerProblem as problem:
+            problems.append(f"'{key}': {problem}.")
+    if problems:
+        heading = f"{source}: {len(problems)} answer(s) need fixing:"
+        raise FibrofootError("\n".join([heading, *(f"  {p}" for p in problems)]))
+    return answers
+
+
+def answer_text(question: Question, value: AnswerValue) -> str:
+    """The answer in the words the person saw."""
+    if question.kind is Kind.YES_NO:
+        return {True: "Yes", False: "No"}.get(value, "Not sure")  # type: ignore[call-overload]
+    if question.kind is Kind.SCALE:
+        return f"{value} out of {SCALE_MAX}"
+    if question.kind is Kind.TEXT:
+        return str(value)
+    labels = {o.value: o.label for o in question.options}
+    chosen = value if isinstance(value, list) else [str(value)]
+    return "; ".join(labels[v] for v in chosen)
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

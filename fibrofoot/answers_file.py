@@ -1,0 +1,48 @@
+"""Reading and writing answers files (YAML or JSON), for `report` and `--answers`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fibrofoot.answers import Answers
+from fibrofoot.errors import FibrofootError
+from fibrofoot.yamlfile import YamlProblem, parse, read_text
+
+
+def read_answers(path: Path) -> object:
+    """The raw content of an answers file; `validate_answers` checks it against the bank."""
+    text = read_text(path, "answers")
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except json.JSONDecodeError as error:
+            raise FibrofootError(
+                f"{path}:{error.lineno}: this is not valid JSON ({error.msg})."
+            ) from None
+        except (ValueError, RecursionError) as error:
+            raise FibrofootError(f"{path}: {error}") from None
+    try:
+        return parse(text).data
+    except YamlProblem as problem:
+        where = f"{path}:{problem.line}" if problem.line else str(path)
+        raise FibrofootError(f"{where}: {problem.message}") from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key '{key[:40]}' appears twice")
+        result[key] = value
+    return result
+
+
+def dump_answers(answers: Answers, header: str) -> str:
+    """YAML that `read_answers` reads back to the same answers."""
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    body = yaml.safe_dump(dict(answers), allow_unicode=True, sort_keys=False, width=88)
+    return comment + body

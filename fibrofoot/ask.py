@@ -1,0 +1,88 @@
+"""What the walkthrough needs from a way of asking, and the bits every way of asking shares.
+
+Two prompters implement it: arrow-key menus (`prompts.py`) and numbered choices typed as text
+(`plain.py`, for screen readers and simple terminals).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from enum import Enum
+
+from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
+from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+
+
+class Nav(Enum):
+    BACK = "back"
+    WHY = "why"
+
+
+AnswerOrBack = AnswerValue | Nav
+
+
+@dataclass(frozen=True)
+class Navigation:
+    can_go_back: bool
+    progress_line: str = ""
+
+
+class Prompter(ABC):
+    @abstractmethod
+    def say(self, text: str = "") -> None:
+        """Show a paragraph to the person (never on stdout)."""
+
+    @abstractmethod
+    def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
+        """Ask one bank question; return the answer, or Nav.BACK. Handles "why we ask" itself."""
+
+    @abstractmethod
+    def choose(self, message: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
+        """Pick one of (value, label) pairs; returns the value."""
+
+    @abstractmethod
+    def type_text(self, message: str, default: str = "") -> str:
+        """A line of text, such as a file name."""
+
+
+def option_rows(question: Question) -> list[tuple[str, str]]:
+    """(token, label) for every answer a menu offers, tokens as `from_token` reads them."""
+    if question.kind is Kind.YES_NO:
+        rows = [("yes", "Yes"), ("no", "No")]
+        return [*rows, (NOT_SURE, "Not sure")] if question.allow_not_sure else rows
+    if question.kind is Kind.SCALE:
+        labels = {SCALE_MIN: question.scale_low, SCALE_MAX: question.scale_high}
+        return [
+            (str(n), f"{n} - {labels[n]}" if labels.get(n) else str(n))
+            for n in range(SCALE_MIN, SCALE_MAX + 1)
+        ]
+    return [(o.value, o.label) for o in question.options]
+
+
+def to_token(value: AnswerValue) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def from_token(question: Question, token: str) -> AnswerValue:
+    if question.kind is Kind.YES_NO:
+        return {"yes": True, "no": False}.get(token, token)
+    if question.kind is Kind.SCALE:
+        return int(token)
+    return token
+
+
+def choice_problem(question: Question, picked: list[str]) -> str | None:
+    """Why a multiple-choice selection cannot be accepted, in words for the person."""
+    if not picked:
+        return "Choose at least one answer (there is a 'None of these' answer if none fit)."
+    try:
+        normalise(question, picked)
+    except AnswerProblem:
+        exclusive = [o.label for o in question.options if o.exclusive and o.value in picked]
+        return f"'{exclusive[0]}' cannot be combined with other answers." if exclusive else (
+            "Those answers cannot be combined."
+        )
+    return None

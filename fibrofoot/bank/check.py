@@ -1,0 +1,174 @@
+"""Cross-reference checks that the field types alone cannot express.
+
+Each problem is a path into the merged bank (so the loader can name file and line) and a
+sentence that says what to change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+
+from fibrofoot.bank.models import (
+    CONTRIBUTOR_ORDER,
+    LEVEL_ORDER,
+    NOT_SURE,
+    SCALE_MAX,
+    SCALE_MIN,
+    Bank,
+    Condition,
+    Kind,
+    Question,
+)
+from fibrofoot.yamlfile import Path_
+
+Problem = tuple[Path_, str]
+MIN_INDEPENDENT_SIGNALS = 2
+
+
+def cross_reference_problems(bank: Bank) -> list[Problem]:
+    return [
+        *_duplicate_ids(bank),
+        *_question_shapes(bank),
+        *_conditions(bank),
+        *_contributors(bank),
+        *_levels(bank),
+    ]
+
+
+def _question_paths(bank: Bank) -> Iterator[tuple[Path_, Question]]:
+    for s, section in enumerate(bank.sections):
+        for q, question in enumerate(section.questions):
+            yield ("sections", s, "questions", q), question
+
+
+def _duplicates(items: Iterable[tuple[Path_, str]], what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for path, item_id in items:
+        if item_id in seen:
+            yield (*path, "id"), f"the {what} id '{item_id}' is used more than once."
+        seen.add(item_id)
+
+
+def _duplicate_ids(bank: Bank) -> Iterator[Problem]:
+    yield from _duplicates(((p, q.id) for p, q in _question_paths(bank)), "question")
+    yield from _duplicates(
+        ((("sections", i), s.id) for i, s in enumerate(bank.sections)), "section"
+    )
+    yield from _duplicates(
+        ((("contributors", i), c.id) for i, c in enumerate(bank.contributors)), "contributor"
+    )
+    yield from _duplicates(((("signals", i), s.id) for i, s in enumerate(bank.signals)), "signal")
+    yield from _duplicates(
+        ((("red_flags", i), f.id) for i, f in enumerate(bank.red_flags)), "red flag"
+    )
+    for path, question in _question_paths(bank):
+        yield from _duplicates(
+            (((*path, "options", i), o.value) for i, o in enumerate(question.options)), "option"
+        )
+
+
+def _question_shapes(bank: Bank) -> Iterator[Problem]:
+    for path, question in _question_paths(bank):
+        has_options = question.kind in (Kind.SINGLE, Kind.MULTI)
+        if has_options and len(question.options) < 2:
+            yield (*path, "options"), f"question '{question.id}' needs at least two options."
+        if not has_options and question.options:
+            yield (*path, "options"), (
+                f"question '{question.id}' is {question.kind.value}; only single and multi "
+                "questions have options."
+            )
+        if question.kind is not Kind.YES_NO and question.when_no:
+            yield (*path, "when_no"), f"when_no is only for yes_no questions ('{question.id}')."
+        if question.kind is not Kind.SCALE and (question.scale_low or question.scale_high):
+            yield (*path, "kind"), f"scale_low/scale_high are only for scale questions ('{question.id}')."
+
+
+def _conditions(bank: Bank) -> Iterator[Problem]:
+    position = {q.id: i for i, q in enumerate(bank.questions)}
+    first_section = {q.id for q in bank.sections[0].questions}
+    for path, question in _question_paths(bank):
+        conditions = question.ask_if
+        for c, condition in enumerate(conditions):
+            where = (*path, "ask_if", c)
+            yield from _condition(bank, condition, where)
+            if position.get(condition.question, -1) >= position[question.id]:
+                yield (*where, "question"), (
+                    f"question '{question.id}' depends on '{condition.question}', which is not "
+                    "asked before it; a condition may only use earlier questions."
+                )
+            if len(conditions) > 1 and len(condition.is_ or ()) > 1:
+                yield (*where, "is"), (
+                    "when ask_if has several conditions, each may list only one value."
+                )
+    for s, signal in enumerate(bank.signals):
+        for c, condition in enumerate(signal.when):
+            yield from _condition(bank, condition, ("signals", s, "when", c))
+    for f, flag in enumerate(bank.red_flags):
+        for c, condition in enumerate(flag.when):
+            where = ("red_flags", f, "when", c)
+            yield from _condition(bank, condition, where)
+            if bank.has_question(condition.question) and condition.question not in first_section:
+                yield (*where, "question"), (
+                    f"red flag '{flag.id}' uses '{condition.question}', which is not in the first "
+                    f"section ('{bank.sections[0].id}'); red-flag questions are asked first."
+                )
+
+
+def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Problem]:
+    if not bank.has_question(condition.question):
+        yield (*where, "question"), f"there is no question with the id '{condition.question}'."
+        return
+    question = bank.question(condition.question)
+    bounded = condition.at_least is not None or condition.at_most is not None
+    if question.kind is Kind.SCALE:
+        if condition.is_ is not None or not bounded:
+            yield where, f"'{question.id}' is a scale: use at_least and/or at_most, not 'is'."
+        for bound in (condition.at_least, condition.at_most):
+            if bound is not None and not SCALE_MIN <= bound <= SCALE_MAX:
+                yield where, f"scale bounds must be between {SCALE_MIN} and {SCALE_MAX}."
+        return
+    if question.kind is Kind.TEXT:
+        yield where, f"'{question.id}' is a free-text question; conditions cannot use it."
+        return
+    if bounded or not condition.is_:
+        yield where, f"give the answers to match with 'is:' (a list of values of '{question.id}')."
+        return
+    allowed: set[bool | str]
+    if question.kind is Kind.YES_NO:
+        allowed = {True, False, NOT_SURE}
+    else:
+        allowed = {o.value for o in question.options}
+    for v, value in enumerate(condition.is_):
+        if value not in allowed or (isinstance(value, bool) and question.kind is not Kind.YES_NO):
+            shown = ", ".join(str(a).lower() for a in sorted(allowed, key=str))
+            yield (*where, "is", v), (
+                f"'{question.id}' has no answer '{value}'; use one of: {shown}."
+            )
+
+
+def _contributors(bank: Bank) -> Iterator[Problem]:
+    listed = [c.id for c in bank.contributors]
+    missing = [c for c in CONTRIBUTOR_ORDER if c not in listed]
+    if missing:
+        yield ("contributors",), f"these contributors are missing: {', '.join(missing)}."
+    triggers_for: defaultdict[str, set[frozenset[Condition]]] = defaultdict(set)
+    for signal in bank.signals:
+        for contributor in signal.raises:
+            triggers_for[contributor].add(frozenset(signal.when))
+    for i, contributor_id in enumerate(listed):
+        if len(triggers_for[contributor_id]) < MIN_INDEPENDENT_SIGNALS:
+            yield ("contributors", i, "id"), (
+                f"contributor '{contributor_id}' needs at least {MIN_INDEPENDENT_SIGNALS} "
+                "signals with different conditions."
+            )
+    for s, signal in enumerate(bank.signals):
+        for contributor, count in Counter(signal.raises).items():
+            if count > 1:
+                yield ("signals", s, "raises"), f"'{contributor}' is listed twice."
+
+
+def _levels(bank: Bank) -> Iterator[Problem]:
+    for level in LEVEL_ORDER:
+        if level not in bank.messages.levels:
+            yield ("messages", "levels"), f"the text for the '{level.value}' level is missing."

@@ -1,0 +1,28 @@
+"""`fibrofoot questions --json`: the bank as JSON for other tools and for review."""
+
+from __future__ import annotations
+
+import json
+
+from fibrofoot.bank.models import Bank
+
+
+def bank_json(bank: Bank) -> str:
+    sections = [
+        {
+            "id": section.id,
+            "title": section.title,
+            "questions": [
+                question.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+                for question in section.questions
+            ],
+        }
+        for section in bank.sections
+    ]
+    document = {
+        "sections": sections,
+        "contributors": [c.model_dump(mode="json") for c in bank.contributors],
+        "signals": [s.model_dump(mode="json", by_alias=True, exclude_none=True) for s in bank.signals],
+        "red_flags": [f.model_dump(mode="json", by_alias=True, exclude_none=True) for f in bank.red_flags],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

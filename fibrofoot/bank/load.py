@@ -1,0 +1,143 @@
+"""Load a question bank folder into a validated `Bank`, or one clear message per problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from fibrofoot.bank.check import cross_reference_problems
+from fibrofoot.bank.models import Bank
+from fibrofoot.errors import FibrofootError
+from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse, read_text
+
+LIST_KEYS = ("contributors", "red_flags", "sections", "signals")
+TOP_KEYS = ("messages", *LIST_KEYS)
+
+
+def default_bank_dir() -> Path:
+    """The bank shipped with fibrofoot: inside the wheel, or beside the package in a checkout."""
+    packaged = resources.files("fibrofoot") / "questions"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+@dataclass
+class _Origin:
+    file: Path
+    located: Located
+    path_in_file: Path_
+
+
+def load_bank(directory: Path | None = None) -> Bank:
+    """Read every `*.yaml` file in `directory` (file-name order) and validate the whole bank."""
+    folder = directory or default_bank_dir()
+    if not folder.is_dir():
+        raise FibrofootError(f"{folder}: no such folder; give the folder that holds the *.yaml files.")
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise FibrofootError(f"{folder}: no question files (*.yaml) in this folder.")
+
+    problems: list[str] = []
+    merged: dict[str, Any] = {key: [] for key in LIST_KEYS}
+    origins: dict[Path_, _Origin] = {}
+    for file in files:
+        try:
+            located = parse(read_text(file, "question"))
+        except YamlProblem as problem:
+            problems.append(_where(file, problem.line) + problem.message)
+            continue
+        except FibrofootError as error:
+            problems.append(error.message)
+            continue
+        problems.extend(_merge(file, located, merged, origins))
+    if "messages" not in merged and not problems:
+        problems.append(f"{folder}: no file has the 'messages' section; add it to one file.")
+    if problems:
+        raise FibrofootError(_report(problems))
+
+    try:
+        bank = Bank.model_validate(merged)
+    except ValidationError as error:
+        raise FibrofootError(
+            _report([_describe(err, origins, folder) for err in error.errors()])
+        ) from None
+    cross = cross_reference_problems(bank)
+    if cross:
+        raise FibrofootError(
+            _report([_locate(path, origins, folder) + message for path, message in cross])
+        )
+    return bank
+
+
+def _merge(
+    file: Path, located: Located, merged: dict[str, Any], origins: dict[Path_, _Origin]
+) -> list[str]:
+    data = located.data
+    if data is None:
+        return [f"{file}: the file is empty; remove it or add questions to it."]
+    if not isinstance(data, dict):
+        return [f"{file}:1: the file must be a mapping with keys such as 'sections' or 'signals'."]
+    problems = []
+    for key, value in data.items():
+        where = _where(file, located.line_of((key,)))
+        if key not in TOP_KEYS:
+            problems.append(f"{where}unknown top-level key '{key}'; use one of {', '.join(TOP_KEYS)}.")
+        elif key == "messages":
+            if "messages" in merged:
+                problems.append(f"{where}'messages' is already given in another file.")
+            merged["messages"] = value
+            origins[("messages",)] = _Origin(file, located, ("messages",))
+        elif not isinstance(value, list):
+            problems.append(f"{where}'{key}' must be a list (each item starts with '- ').")
+        else:
+            for index, item in enumerate(value):
+                origins[(key, len(merged[key]))] = _Origin(file, located, (key, index))
+                merged[key].append(item)
+    return problems
+
+
+def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path) -> str:
+    """'file:line: ' for a path into the merged bank (path[0] is a top-level key)."""
+    origin = origins.get(tuple(path[:2])) or origins.get(tuple(path[:1]))
+    if origin is None:
+        return f"{folder}: "
+    depth = 1 if path[0] == "messages" else 2
+    inner = (*origin.path_in_file, *path[depth:])
+    return _where(origin.file, origin.located.line_of(inner))
+
+
+def _describe(error: Any, origins: dict[Path_, _Origin], folder: Path) -> str:
+    loc: Path_ = tuple(error["loc"])
+    kind = error["type"]
+    field = _dotted(loc)
+    if kind == "missing":
+        text = f"{_dotted(loc[:-1]) or 'bank'}: missing required key '{loc[-1]}'."
+    elif kind == "extra_forbidden":
+        text = f"{_dotted(loc[:-1])}: unknown key '{loc[-1]}' (check the spelling)."
+    else:
+        text = f"{field}: {error['msg']} (found {error.get('input')!r:.60})."
+    return _locate(loc, origins, folder) + text
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _where(file: Path, line: int | None) -> str:
+    return f"{file}:{line}: " if line else f"{file}: "
+
+
+def _report(problems: list[str]) -> str:
+    count = len(problems)
+    heading = "The question bank has 1 problem:" if count == 1 else (
+        f"The question bank has {count} problems:"
+    )
+    return "\n".join([heading, *(f"  {p}" for p in problems)])

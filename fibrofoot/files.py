@@ -1,0 +1,52 @@
+"""Writing files the person asked for: atomically, readable only by them, never clobbering."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from fibrofoot.errors import FibrofootError
+
+OWNER_ONLY = 0o600
+
+
+def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` to `path` via a temporary file and a rename in the same folder.
+
+    The file is created 0600 from the start, so no one else can read it even briefly, and a
+    crash or Ctrl-C leaves either the old file or the new one, never half of one.
+    """
+    folder = path.parent
+    if path.is_dir():
+        raise FibrofootError(f"{path} is a folder; give a file name.")
+    if path.exists() and not overwrite:
+        raise FibrofootError(f"{path} already exists; choose another name (or use --force).")
+    if not folder.is_dir():
+        raise FibrofootError(f"The folder {folder} does not exist; create it or choose another.")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.fchmod(fd, OWNER_ONLY)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as error:
+        raise FibrofootError(_explain(path, error)) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _explain(path: Path, error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Could not save {path}: the folder is not writable. Choose another folder."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"Could not save {path}: the disk is full. Free some space or choose another disk."
+    return f"Could not save {path}: {error.strerror or 'the system refused'}."

@@ -1,0 +1,117 @@
+"""The walkthrough's state, pure: where we are, answering, going back, progress, review.
+
+Questions are always asked in bank order, skipping those whose conditions do not hold, so the
+position in the walk is just the current question id: "back" is the previous question that
+applies, and nothing else has to be remembered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from fibrofoot.answers import Answers, AnswerValue
+from fibrofoot.bank.models import Bank, Question, RedFlag
+from fibrofoot.rules import all_hold, applicable, asked_questions, next_unanswered
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Answers so far and the question on screen (None once every question is answered)."""
+
+    answers: Answers = field(default_factory=dict)
+    current: str | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    section_title: str
+    section_number: int
+    section_count: int
+    question_number: int
+    question_total: int
+
+    def line(self) -> str:
+        return (
+            f"Section {self.section_number} of {self.section_count} · "
+            f"question {self.question_number} of about {self.question_total}"
+        )
+
+
+def start(bank: Bank, prefill: Answers | None = None) -> Walk:
+    """A new walk; answers from `prefill` become the defaults offered at each question."""
+    answers = applicable(bank, prefill or {})
+    first = asked_questions(bank, answers)
+    return Walk(answers, first[0].id if first else None)
+
+
+def current_question(bank: Bank, walk: Walk) -> Question | None:
+    return bank.question(walk.current) if walk.current else None
+
+
+def answer(bank: Bank, walk: Walk, value: AnswerValue) -> Walk:
+    """Record the answer to the current question and move to the next one that applies.
+
+    Later answers that no longer apply (their condition now fails) are dropped; the others stay
+    and are offered again as defaults.
+    """
+    if walk.current is None:
+        return walk
+    answers = applicable(bank, {**walk.answers, walk.current: value})
+    asked = [q.id for q in asked_questions(bank, answers)]
+    order = [q.id for q in bank.questions]
+    position = order.index(walk.current)
+    following = (q for q in asked if order.index(q) > position)
+    return Walk(answers, next(following, None))
+
+
+def back(bank: Bank, walk: Walk) -> Walk:
+    """Step to the previous question that applies; at the first question, stay there."""
+    asked = [q.id for q in asked_questions(bank, walk.answers)]
+    if walk.current is None:
+        return replace(walk, current=asked[-1]) if asked else walk
+    order = [q.id for q in bank.questions]
+    position = order.index(walk.current)
+    earlier = [q for q in asked if order.index(q) < position]
+    return replace(walk, current=earlier[-1]) if earlier else walk
+
+
+def can_go_back(bank: Bank, walk: Walk) -> bool:
+    return back(bank, walk) != walk
+
+
+def change(bank: Bank, walk: Walk, question_id: str, value: AnswerValue) -> Walk:
+    """From the review screen: change one answer; then ask only questions it newly opens."""
+    answers = applicable(bank, {**walk.answers, question_id: value})
+    following = next_unanswered(bank, answers)
+    return Walk(answers, following.id if following else None)
+
+
+def progress(bank: Bank, walk: Walk) -> Progress | None:
+    """Where the current question sits among those that apply so far (the total can grow)."""
+    if walk.current is None:
+        return None
+    ids = [q.id for q in asked_questions(bank, walk.answers)]
+    sections = list(dict.fromkeys(bank.section_of(q).id for q in ids))
+    section = bank.section_of(walk.current)
+    return Progress(
+        section_title=section.title,
+        section_number=sections.index(section.id) + 1,
+        section_count=len(sections),
+        question_number=ids.index(walk.current) + 1,
+        question_total=len(ids),
+    )
+
+
+def red_flags_for(bank: Bank, question_id: str, answers: Answers) -> list[RedFlag]:
+    """Red flags raised by the answer just given, to show at once."""
+    kept = applicable(bank, answers)
+    return [
+        flag
+        for flag in bank.red_flags
+        if any(c.question == question_id for c in flag.when) and all_hold(flag.when, kept)
+    ]
+
+
+def answered_in_order(bank: Bank, walk: Walk) -> list[Question]:
+    """For the review screen: the answered questions, in the order they were asked."""
+    return [q for q in asked_questions(bank, walk.answers) if q.id in walk.answers]

@@ -1,0 +1,72 @@
+"""Plain text for a terminal or a printer, wrapped to a width."""
+
+from __future__ import annotations
+
+import textwrap
+
+from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.summary import Summary
+
+
+def render_text(summary: Summary, width: int = 72) -> str:
+    width = max(width, 40)
+    out: list[str] = []
+
+    def para(text: str, indent: str = "", first: str | None = None) -> None:
+        for line in harmless(text).splitlines() or [""]:
+            out.extend(
+                textwrap.wrap(
+                    line,
+                    width,
+                    initial_indent=first if first is not None else indent,
+                    subsequent_indent=indent,
+                    break_on_hyphens=False,
+                )
+                or [indent.rstrip()]
+            )
+            first = None
+
+    def heading(text: str) -> None:
+        out.extend(["", text.upper(), "-" * min(len(text), width)])
+
+    para(TITLE.upper())
+    para(date_line(summary))
+    para(summary.about)
+    if summary.red_flags:
+        heading(HEADINGS["red_flags"])
+        for flag in summary.red_flags:
+            para(f"{flag.title}: {flag.message}", "    ", "  ! ")
+            para(flag.where_to_go, "    ")
+    if summary.reported:
+        heading(HEADINGS["reported"])
+        for section, items in reported_by_section(summary):
+            para(section, "  ")
+            for item in items:
+                para(f"{item.label}: {item.answer}", "      ", "    - ")
+    if summary.pertinent_negatives:
+        heading(HEADINGS["negatives"])
+        for negative in summary.pertinent_negatives:
+            para(negative, "    ", "  - ")
+    if summary.contributors:
+        heading(HEADINGS["contributors"])
+        para(HEADINGS["contributors_note"])
+        for contributor in summary.contributors:
+            out.append("")
+            para(contributor.title, "  ", "  * ")
+            para(f"{HEADINGS['because']}:", "    ")
+            for reason in contributor.reasons:
+                para(reason, "        ", "      - ")
+            para(contributor.explanation, "    ")
+    if summary.questions_to_ask:
+        heading(HEADINGS["questions"])
+        for question in summary.questions_to_ask:
+            para(question, "    ", "  - ")
+    if summary.notes:
+        heading(HEADINGS["notes"])
+        for note in summary.notes:
+            para(note, "  ")
+    out.append("")
+    para(summary.emergency_line)
+    out.append("")
+    para(summary.consult_message)
+    return "\n".join(out) + "\n"

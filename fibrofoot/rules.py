@@ -1,0 +1,68 @@
+"""The rules: which questions apply, which red flags and contributors answers raise. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fibrofoot.answers import Answers, AnswerValue
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Condition, Question, RedFlag, Signal
+
+
+def condition_holds(condition: Condition, answers: Answers) -> bool:
+    if condition.question not in answers:
+        return False
+    value = answers[condition.question]
+    if condition.is_ is not None:
+        chosen: Iterable[AnswerValue] = value if isinstance(value, list) else [value]
+        # `x in tuple` would treat True == 1; compare with type so a bool never matches an int.
+        return any(
+            type(c) is type(v) and c == v for c in condition.is_ for v in chosen
+        )
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    low = condition.at_least if condition.at_least is not None else value
+    high = condition.at_most if condition.at_most is not None else value
+    return low <= value <= high
+
+
+def all_hold(conditions: Iterable[Condition], answers: Answers) -> bool:
+    return all(condition_holds(c, answers) for c in conditions)
+
+
+def applicable(bank: Bank, answers: Answers) -> Answers:
+    """Keep only the answers to questions that would be asked given the earlier answers.
+
+    Conditions only look back, so one pass in bank order settles every question.
+    """
+    kept: Answers = {}
+    for question in bank.questions:
+        if question.id in answers and all_hold(question.ask_if, kept):
+            kept[question.id] = answers[question.id]
+    return kept
+
+
+def is_asked(question: Question, answers: Answers) -> bool:
+    return all_hold(question.ask_if, answers)
+
+
+def asked_questions(bank: Bank, answers: Answers) -> list[Question]:
+    """The questions that apply given `answers` (unanswered conditions count as not met)."""
+    kept = applicable(bank, answers)
+    return [q for q in bank.questions if is_asked(q, kept)]
+
+
+def next_unanswered(bank: Bank, answers: Answers) -> Question | None:
+    kept = applicable(bank, answers)
+    return next((q for q in bank.questions if q.id not in kept and is_asked(q, kept)), None)
+
+
+def red_flags_raised(bank: Bank, answers: Answers) -> list[RedFlag]:
+    """Red flags the answers raise, most urgent level first, bank order within a level."""
+    kept = applicable(bank, answers)
+    raised = [flag for flag in bank.red_flags if all_hold(flag.when, kept)]
+    return sorted(raised, key=lambda flag: LEVEL_ORDER.index(flag.level))
+
+
+def signals_raised(bank: Bank, answers: Answers) -> list[Signal]:
+    kept = applicable(bank, answers)
+    return [signal for signal in bank.signals if all_hold(signal.when, kept)]

@@ -1,0 +1,123 @@
+"""Read YAML safely and remember the line every value came from.
+
+Uses libyaml when present (fast) and refuses anchors and aliases outright, so a crafted file
+cannot expand into gigabytes ("billion laughs"). Duplicate keys, which PyYAML silently merges,
+are reported as problems too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fibrofoot.errors import FibrofootError
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 2_000_000
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """A parsed document plus the line of each value, keyed by its path (keys and list indices)."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the deepest part of `path` that the document has."""
+        for end in range(len(path), -1, -1):
+            if (line := self.lines.get(tuple(path[:end]))) is not None:
+                return line
+        return None
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def read_text(path: Path, what: str) -> str:
+    """Read a UTF-8 file of a sane size, or raise FibrofootError naming the file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FibrofootError(
+                f"{path}: the file is {size // 1_000_000} MB; {what} files must be under "
+                f"{MAX_FILE_BYTES // 1_000_000} MB."
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise FibrofootError(f"{path}: this is a folder; give the path of a {what} file.") from None
+    except FileNotFoundError:
+        raise FibrofootError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise FibrofootError(f"{path}: fibrofoot is not allowed to read this file.") from None
+    except OSError as error:
+        raise FibrofootError(f"{path}: could not read the file ({error.strerror}).") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FibrofootError(
+            f"{path}:{line}: the file is not UTF-8 text; save it as UTF-8 and try again."
+        ) from None
+
+
+def parse(text: str) -> Located:
+    """Parse one YAML document. Raises YamlProblem with the line on any problem."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None)
+        located = Located(None)
+        _record_lines(node, (), located.lines, set())
+        located.data = loader.construct_document(node)
+        return located
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = error.problem or "invalid YAML"
+        if "\t" in text and "tab" in problem.lower():
+            problem += " (use spaces, not tabs, to indent)"
+        raise YamlProblem(f"YAML syntax error: {problem}", line) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"YAML syntax error: {error}", None) from None
+    except RecursionError:
+        raise YamlProblem("the YAML is nested too deeply", None) from None
+    finally:
+        loader.dispose()
+
+
+def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return
+    if id(node) in seen or getattr(node, "anchor", None):
+        raise YamlProblem(
+            "anchors and aliases (&name, *name) are not supported; write the value out in full",
+            node.start_mark.line + 1,
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), lines, seen)
+    elif isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in keys:
+                raise YamlProblem(f"the key '{key}' appears twice", key_node.start_mark.line + 1)
+            keys.add(key)
+            _record_lines(value_node, (*path, key), lines, seen)
