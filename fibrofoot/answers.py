@@ -76,7 +76,9 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
     answers: Answers = {}
     for key, value in raw.items():
         if not isinstance(key, str) or not bank.has_question(key):
-            problems.append(f"'{_clip(str(key))}' is not a question id (see 'fibrofoot questions --json').")
+            problems.append(
+                f"'{_clip(str(key))}' is not a question id (see 'fibrofoot questions --json')."
+            )
             continue
         try:
             answers[key] = normalise(bank.question(key), value)
@@ -91,7 +93,7 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
 def answer_text(question: Question, value: AnswerValue) -> str:
     """The answer in the words the person saw."""
     if question.kind is Kind.YES_NO:
-        return {True: "Yes", False: "No"}.get(value, "Not sure")  # type: ignore[call-overload]
+        return "Yes" if value is True else "No" if value is False else "Not sure"
     if question.kind is Kind.SCALE:
         return f"{value} out of {SCALE_MAX}"
     if question.kind is Kind.TEXT:

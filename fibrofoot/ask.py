@@ -6,12 +6,17 @@ Two prompters implement it: arrow-key menus (`prompts.py`) and numbered choices 
 
 from __future__ import annotations
 
+import os
+import sys
+import textwrap
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import Enum
+from typing import Literal, TextIO
 
 from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.render.common import harmless
 
 
 class Nav(Enum):
@@ -19,7 +24,7 @@ class Nav(Enum):
     WHY = "why"
 
 
-AnswerOrBack = AnswerValue | Nav
+AnswerOrBack = AnswerValue | Literal[Nav.BACK]
 
 
 @dataclass(frozen=True)
@@ -29,21 +34,51 @@ class Navigation:
 
 
 class Prompter(ABC):
-    @abstractmethod
-    def say(self, text: str = "") -> None:
-        """Show a paragraph to the person (never on stdout)."""
+    keys_help: str = ""
+    """One line for the introduction: how to answer, go back and quit with this prompter."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def say(self, text: str = "", indent: str = "") -> None:
+        """Show a paragraph to the person on the terminal (never stdout), wrapped to its width."""
+        width = max(terminal_width() - 1, 30)
+        for line in harmless(text).splitlines() or [""]:
+            wrapped = textwrap.wrap(
+                line,
+                width,
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            print("\n".join(wrapped), file=self.out, flush=True)
 
     @abstractmethod
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
         """Ask one bank question; return the answer, or Nav.BACK. Handles "why we ask" itself."""
 
     @abstractmethod
-    def choose(self, message: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
+    def choose(
+        self, message: str, choices: list[tuple[str, str]], default: str | None = None
+    ) -> str:
         """Pick one of (value, label) pairs; returns the value."""
 
     @abstractmethod
     def type_text(self, message: str, default: str = "") -> str:
         """A line of text, such as a file name."""
+
+
+def terminal_width() -> int:
+    """Columns of the terminal the person is looking at, even when stdout goes to a file."""
+    if (columns := os.environ.get("COLUMNS", "").strip()).isdigit():
+        return int(columns)
+    for stream in (sys.stderr, sys.stdin, sys.stdout):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
 
 
 def option_rows(question: Question) -> list[tuple[str, str]]:
@@ -82,7 +117,9 @@ def choice_problem(question: Question, picked: list[str]) -> str | None:
         normalise(question, picked)
     except AnswerProblem:
         exclusive = [o.label for o in question.options if o.exclusive and o.value in picked]
-        return f"'{exclusive[0]}' cannot be combined with other answers." if exclusive else (
-            "Those answers cannot be combined."
+        return (
+            f"'{exclusive[0]}' cannot be combined with other answers."
+            if exclusive
+            else ("Those answers cannot be combined.")
         )
     return None

@@ -44,15 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fibrofoot {__version__}")
     parser.add_argument("--questions", type=Path, metavar="DIR", help="use another question bank")
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="pre-fill from an answers file")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help="pre-fill from an answers file"
+    )
     parser.add_argument(
         "--plain", action="store_true", help="numbered choices typed as text, no menus or colour"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     report = commands.add_parser(
-        "report", help="turn an answers file into a summary", description="Turn an answers "
-        "file (YAML or JSON, question id to answer) into a summary."
+        "report",
+        help="turn an answers file into a summary",
+        description="Turn an answers file (YAML or JSON, question id to answer) into a summary.",
     )
     report.add_argument("answers_file", type=Path, metavar="ANSWERS")
     report.add_argument("--format", choices=FORMAT_NAMES, help="default: from -o, else text")
@@ -61,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
 
     questions = commands.add_parser(
-        "questions", help="check or export the question bank",
+        "questions",
+        help="check or export the question bank",
         description="Check or export a question bank (the shipped one unless DIR is given).",
     )
     action = questions.add_mutually_exclusive_group(required=True)

@@ -13,7 +13,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Separator
 
-from fibrofoot.answers import AnswerValue
+from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.ask import (
     AnswerOrBack,
     Nav,
@@ -25,58 +25,72 @@ from fibrofoot.ask import (
     to_token,
 )
 from fibrofoot.bank.models import Kind, Question
-from fibrofoot.render.common import harmless
 
-_SELECT_HINT = "(↑ ↓ then Enter · ← back · ? why we ask)"
-_FIRST_SELECT_HINT = "(↑ ↓ then Enter · ? why we ask)"
-_CHECK_HINT = "(↑ ↓ move · Space ticks · Enter when done · ← back · ? why we ask)"
-_FIRST_CHECK_HINT = "(↑ ↓ move · Space ticks · Enter when done · ? why we ask)"
-_TEXT_HINT = "(Enter when done; leave empty to skip · type < to go back · ? for why we ask)"
-_MENU_HINT = "(↑ ↓ then Enter)"
+_HINTS = {
+    "select": ("Enter chooses", "← back", "? why we ask"),
+    "check": ("Space ticks, Enter when done", "← back", "? why we ask"),
+    "text": ("Type, then Enter (empty skips)", "< back", "? why we ask"),
+}
+_MENU_HINT = " "
 
 
 class QuestionaryPrompter(Prompter):
     """Asks with questionary menus; messages go to `out` (the terminal, never stdout)."""
 
-    def __init__(self, out: TextIO | None = None) -> None:
-        self.out = out or sys.stderr
+    keys_help = (
+        "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
+        "Ctrl-C stops at any time."
+    )
 
-    def say(self, text: str = "") -> None:
-        print(harmless(text), file=self.out, flush=True)
+    def __init__(self, out: TextIO | None = None) -> None:
+        super().__init__(out or sys.stderr)
 
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
         while True:
             result = self._ask_once(question, default, nav)
             if result is Nav.WHY:
-                self.say(f"  Why we ask: {question.why}")
+                self.say(f"Why we ask: {question.why}", "  ")
                 continue
             if result is Nav.BACK and not nav.can_go_back:
                 continue
             return result
 
-    def choose(self, message: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
+    def choose(
+        self, message: str, choices: list[tuple[str, str]], default: str | None = None
+    ) -> str:
         items = [Choice(title, value) for value, title in choices]
+        self.say(message)
         prompt = questionary.select(
-            message, items, default=_pick(items, default), instruction=_MENU_HINT
+            "Your choice:", items, default=_pick(items, default), instruction=_MENU_HINT
         )
         return str(prompt.unsafe_ask())
 
     def type_text(self, message: str, default: str = "") -> str:
-        return str(questionary.text(message, default=default).unsafe_ask())
+        self.say(message)
+        return str(questionary.text("›", default=default).unsafe_ask())
 
-    def _ask_once(self, question: Question, default: AnswerValue | None, nav: Navigation) -> Any:
+    def _show(self, question: Question, which: str, nav: Navigation) -> str:
+        """Print the question and the keys that work; return the short prompt label."""
+        how, back, why = _HINTS[which]
+        self.say(question.text)
+        self.say(" · ".join([how, back, why] if nav.can_go_back else [how, why]), "  ")
+        return f"{question.label}:"
+
+    def _ask_once(
+        self, question: Question, default: AnswerValue | None, nav: Navigation
+    ) -> AnswerValue | Nav:
         if question.kind is Kind.TEXT:
-            typed = questionary.text(
-                question.text, default=str(default or ""), instruction=_TEXT_HINT
-            ).unsafe_ask()
+            label = self._show(question, "text", nav)
+            prompt = questionary.text(label, default=str(default or ""))
+            typed = str(prompt.unsafe_ask())
             return {"<": Nav.BACK, "?": Nav.WHY}.get(typed.strip(), typed)
         rows = option_rows(question)
         if question.kind is Kind.MULTI:
             ticked = default if isinstance(default, list) else []
             prompt = questionary.checkbox(
-                question.text,
+                self._show(question, "check", nav),
                 [Choice(label, token, checked=token in ticked) for token, label in rows],
-                instruction=_CHECK_HINT if nav.can_go_back else _FIRST_CHECK_HINT,
+                instruction=" ",
                 validate=lambda picked: choice_problem(question, picked) or True,
             )
         else:
@@ -85,16 +99,21 @@ class QuestionaryPrompter(Prompter):
             if nav.can_go_back:
                 extra.append(Choice("← Back to the previous question", Nav.BACK))
             prompt = questionary.select(
-                question.text,
+                self._show(question, "select", nav),
                 [*items, *extra],
                 default=_pick(items, None if default is None else to_token(default)),
-                instruction=_SELECT_HINT if nav.can_go_back else _FIRST_SELECT_HINT,
+                instruction=" ",
             )
         _add_navigation_keys(prompt)
         result = prompt.unsafe_ask()
-        if isinstance(result, Nav) or question.kind is Kind.MULTI:
+        if isinstance(result, Nav):
             return result
-        return from_token(question, result)
+        if question.kind is Kind.MULTI:
+            picked = [str(token) for token in result]
+            if len(picked) > 1:  # questionary only says "done (N selections)"
+                self.say(f"→ {answer_text(question, picked)}", "  ")
+            return picked
+        return from_token(question, str(result))
 
 
 def _add_navigation_keys(prompt: questionary.Question) -> None:

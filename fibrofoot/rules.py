@@ -15,9 +15,7 @@ def condition_holds(condition: Condition, answers: Answers) -> bool:
     if condition.is_ is not None:
         chosen: Iterable[AnswerValue] = value if isinstance(value, list) else [value]
         # `x in tuple` would treat True == 1; compare with type so a bool never matches an int.
-        return any(
-            type(c) is type(v) and c == v for c in condition.is_ for v in chosen
-        )
+        return any(type(c) is type(v) and c == v for c in condition.is_ for v in chosen)
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     low = condition.at_least if condition.at_least is not None else value

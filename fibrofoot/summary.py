@@ -12,7 +12,7 @@ from fibrofoot.answers import Answers, AnswerValue, answer_text
 from fibrofoot.bank.models import CONTRIBUTOR_ORDER, Bank, Kind, Level, Question
 from fibrofoot.rules import applicable, red_flags_raised, signals_raised
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 
 class _Out(BaseModel):

@@ -74,14 +74,20 @@ def _question_shapes(bank: Bank) -> Iterator[Problem]:
         if has_options and len(question.options) < 2:
             yield (*path, "options"), f"question '{question.id}' needs at least two options."
         if not has_options and question.options:
-            yield (*path, "options"), (
-                f"question '{question.id}' is {question.kind.value}; only single and multi "
-                "questions have options."
+            yield (
+                (*path, "options"),
+                (
+                    f"question '{question.id}' is {question.kind.value}; only single and multi "
+                    "questions have options."
+                ),
             )
         if question.kind is not Kind.YES_NO and question.when_no:
             yield (*path, "when_no"), f"when_no is only for yes_no questions ('{question.id}')."
         if question.kind is not Kind.SCALE and (question.scale_low or question.scale_high):
-            yield (*path, "kind"), f"scale_low/scale_high are only for scale questions ('{question.id}')."
+            yield (
+                (*path, "kind"),
+                f"scale_low/scale_high are only for scale questions ('{question.id}').",
+            )
 
 
 def _conditions(bank: Bank) -> Iterator[Problem]:
@@ -93,13 +99,17 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
             where = (*path, "ask_if", c)
             yield from _condition(bank, condition, where)
             if position.get(condition.question, -1) >= position[question.id]:
-                yield (*where, "question"), (
-                    f"question '{question.id}' depends on '{condition.question}', which is not "
-                    "asked before it; a condition may only use earlier questions."
+                yield (
+                    (*where, "question"),
+                    (
+                        f"question '{question.id}' depends on '{condition.question}', which is not "
+                        "asked before it; a condition may only use earlier questions."
+                    ),
                 )
             if len(conditions) > 1 and len(condition.is_ or ()) > 1:
-                yield (*where, "is"), (
-                    "when ask_if has several conditions, each may list only one value."
+                yield (
+                    (*where, "is"),
+                    ("when ask_if has several conditions, each may list only one value."),
                 )
     for s, signal in enumerate(bank.signals):
         for c, condition in enumerate(signal.when):
@@ -109,9 +119,12 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
             where = ("red_flags", f, "when", c)
             yield from _condition(bank, condition, where)
             if bank.has_question(condition.question) and condition.question not in first_section:
-                yield (*where, "question"), (
-                    f"red flag '{flag.id}' uses '{condition.question}', which is not in the first "
-                    f"section ('{bank.sections[0].id}'); red-flag questions are asked first."
+                yield (
+                    (*where, "question"),
+                    (
+                        f"red flag '{flag.id}' uses '{condition.question}', which is not in "
+                        f"the first section ('{bank.sections[0].id}'); red-flag questions are asked first."
+                    ),
                 )
 
 
@@ -142,8 +155,9 @@ def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Probl
     for v, value in enumerate(condition.is_):
         if value not in allowed or (isinstance(value, bool) and question.kind is not Kind.YES_NO):
             shown = ", ".join(str(a).lower() for a in sorted(allowed, key=str))
-            yield (*where, "is", v), (
-                f"'{question.id}' has no answer '{value}'; use one of: {shown}."
+            yield (
+                (*where, "is", v),
+                (f"'{question.id}' has no answer '{value}'; use one of: {shown}."),
             )
 
 
@@ -158,9 +172,12 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
             triggers_for[contributor].add(frozenset(signal.when))
     for i, contributor_id in enumerate(listed):
         if len(triggers_for[contributor_id]) < MIN_INDEPENDENT_SIGNALS:
-            yield ("contributors", i, "id"), (
-                f"contributor '{contributor_id}' needs at least {MIN_INDEPENDENT_SIGNALS} "
-                "signals with different conditions."
+            yield (
+                ("contributors", i, "id"),
+                (
+                    f"contributor '{contributor_id}' needs at least {MIN_INDEPENDENT_SIGNALS} "
+                    "signals with different conditions."
+                ),
             )
     for s, signal in enumerate(bank.signals):
         for contributor, count in Counter(signal.raises).items():

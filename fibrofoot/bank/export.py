@@ -22,7 +22,11 @@ def bank_json(bank: Bank) -> str:
     document = {
         "sections": sections,
         "contributors": [c.model_dump(mode="json") for c in bank.contributors],
-        "signals": [s.model_dump(mode="json", by_alias=True, exclude_none=True) for s in bank.signals],
-        "red_flags": [f.model_dump(mode="json", by_alias=True, exclude_none=True) for f in bank.red_flags],
+        "signals": [
+            s.model_dump(mode="json", by_alias=True, exclude_none=True) for s in bank.signals
+        ],
+        "red_flags": [
+            f.model_dump(mode="json", by_alias=True, exclude_none=True) for f in bank.red_flags
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

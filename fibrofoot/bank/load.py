@@ -37,7 +37,9 @@ def load_bank(directory: Path | None = None) -> Bank:
     """Read every `*.yaml` file in `directory` (file-name order) and validate the whole bank."""
     folder = directory or default_bank_dir()
     if not folder.is_dir():
-        raise FibrofootError(f"{folder}: no such folder; give the folder that holds the *.yaml files.")
+        raise FibrofootError(
+            f"{folder}: no such folder; give the folder that holds the *.yaml files."
+        )
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise FibrofootError(f"{folder}: no question files (*.yaml) in this folder.")
@@ -69,7 +71,7 @@ def load_bank(directory: Path | None = None) -> Bank:
     cross = cross_reference_problems(bank)
     if cross:
         raise FibrofootError(
-            _report([_locate(path, origins, folder) + message for path, message in cross])
+            _report([_locate(path, origins, folder, path) + message for path, message in cross])
         )
     return bank
 
@@ -86,7 +88,9 @@ def _merge(
     for key, value in data.items():
         where = _where(file, located.line_of((key,)))
         if key not in TOP_KEYS:
-            problems.append(f"{where}unknown top-level key '{key}'; use one of {', '.join(TOP_KEYS)}.")
+            problems.append(
+                f"{where}unknown top-level key '{key}'; use one of {', '.join(TOP_KEYS)}."
+            )
         elif key == "messages":
             if "messages" in merged:
                 problems.append(f"{where}'messages' is already given in another file.")
@@ -101,27 +105,36 @@ def _merge(
     return problems
 
 
-def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path) -> str:
-    """'file:line: ' for a path into the merged bank (path[0] is a top-level key)."""
+def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path, field: Path_) -> str:
+    """'file:line: field: ' for paths into the merged bank (path[0] is a top-level key).
+
+    The line is that of `path` (or of its deepest part the file has); `field` is shown as the
+    person sees it in that file, so 'sections[0]' is the first section of that file, not of the
+    merged bank.
+    """
     origin = origins.get(tuple(path[:2])) or origins.get(tuple(path[:1]))
     if origin is None:
-        return f"{folder}: "
+        return f"{folder}: {_dotted(field)}: " if field else f"{folder}: "
     depth = 1 if path[0] == "messages" else 2
-    inner = (*origin.path_in_file, *path[depth:])
-    return _where(origin.file, origin.located.line_of(inner))
+    line = origin.located.line_of((*origin.path_in_file, *path[depth:]))
+    shown = _dotted((*origin.path_in_file, *field[depth:]))
+    return _where(origin.file, line) + f"{shown}: "
 
 
 def _describe(error: Any, origins: dict[Path_, _Origin], folder: Path) -> str:
     loc: Path_ = tuple(error["loc"])
     kind = error["type"]
-    field = _dotted(loc)
+    if loc and loc[-1] == "[key]":  # a bad key of a mapping, such as an unknown level name
+        loc = loc[:-1]
+        text = f"unknown key '{loc[-1]}': {error['msg']}."
+        return _locate(loc, origins, folder, loc[:-1]) + text
     if kind == "missing":
-        text = f"{_dotted(loc[:-1]) or 'bank'}: missing required key '{loc[-1]}'."
-    elif kind == "extra_forbidden":
-        text = f"{_dotted(loc[:-1])}: unknown key '{loc[-1]}' (check the spelling)."
-    else:
-        text = f"{field}: {error['msg']} (found {error.get('input')!r:.60})."
-    return _locate(loc, origins, folder) + text
+        return _locate(loc, origins, folder, loc[:-1]) + f"missing required key '{loc[-1]}'."
+    if kind == "extra_forbidden":
+        text = f"unknown key '{loc[-1]}' (check the spelling)."
+        return _locate(loc, origins, folder, loc[:-1]) + text
+    text = f"{error['msg']} (found {error.get('input')!r:.60})."
+    return _locate(loc, origins, folder, loc) + text
 
 
 def _dotted(loc: Path_) -> str:
@@ -137,7 +150,9 @@ def _where(file: Path, line: int | None) -> str:
 
 def _report(problems: list[str]) -> str:
     count = len(problems)
-    heading = "The question bank has 1 problem:" if count == 1 else (
-        f"The question bank has {count} problems:"
+    heading = (
+        "The question bank has 1 problem:"
+        if count == 1
+        else (f"The question bank has {count} problems:")
     )
     return "\n".join([heading, *(f"  {p}" for p in problems)])

@@ -1,0 +1,160 @@
+"""Numbered choices typed as text: no menus, no colour, no cursor movement.
+
+For screen readers, TERM=dumb and simple terminals. Reads whole lines from `source` and writes
+to `out` (the terminal, never stdout).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from fibrofoot.answers import AnswerValue
+from fibrofoot.ask import (
+    AnswerOrBack,
+    Nav,
+    Navigation,
+    Prompter,
+    choice_problem,
+    from_token,
+    option_rows,
+    to_token,
+)
+from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
+
+
+class PlainPrompter(Prompter):
+    keys_help = (
+        "Type the number of your answer and press Enter. Type b to go back, "
+        "? to see why we ask. Ctrl-C stops at any time."
+    )
+
+    def __init__(self, source: TextIO, out: TextIO) -> None:
+        super().__init__(out)
+        self.source = source
+
+    def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
+        self.say(question.text)
+        if question.kind is Kind.SCALE:
+            return self._scale(question, default, nav)
+        if question.kind is Kind.TEXT:
+            return self._text(question, default, nav)
+        rows = option_rows(question)
+        for number, (_, label) in enumerate(rows, start=1):
+            self.say(f"  {number}  {label}")
+        multi = question.kind is Kind.MULTI
+        kept = _numbers(rows, default)
+        hint = (
+            "Type the numbers of all that apply, separated by commas"
+            if multi
+            else ("Type a number")
+        )
+        while True:
+            typed = self._read(_prompt(hint, nav, kept))
+            if (nav_result := self._navigation(typed, question, nav)) is not None:
+                if nav_result is Nav.BACK:
+                    return Nav.BACK
+                continue
+            if not typed and kept:
+                typed = kept
+            picked = _parse_numbers(typed, len(rows))
+            if picked is None or (not multi and len(picked) != 1):
+                self.say(f"Please type {'numbers' if multi else 'a number'} from 1 to {len(rows)}.")
+                continue
+            tokens = [rows[i - 1][0] for i in picked]
+            if not multi:
+                return from_token(question, tokens[0])
+            problem = choice_problem(question, tokens)
+            if problem is None:
+                return [token for token, _ in rows if token in tokens]
+            self.say(problem)
+
+    def choose(
+        self, message: str, choices: list[tuple[str, str]], default: str | None = None
+    ) -> str:
+        self.say(message)
+        for number, (_, label) in enumerate(choices, start=1):
+            self.say(f"  {number}  {label}")
+        values = [value for value, _ in choices]
+        kept = str(values.index(default) + 1) if default in values else ""
+        while True:
+            typed = self._read(f"Type a number{f' (Enter for {kept})' if kept else ''}: ") or kept
+            picked = _parse_numbers(typed, len(choices))
+            if picked is not None and len(picked) == 1:
+                return values[picked[0] - 1]
+            self.say(f"Please type a number from 1 to {len(choices)}.")
+
+    def type_text(self, message: str, default: str = "") -> str:
+        typed = self._read(f"{message}{f' (Enter for {default})' if default else ''}: ")
+        return typed or default
+
+    def _scale(
+        self, question: Question, default: AnswerValue | None, nav: Navigation
+    ) -> AnswerOrBack:
+        if question.scale_low and question.scale_high:
+            self.say(f"  {SCALE_MIN} = {question.scale_low}, {SCALE_MAX} = {question.scale_high}")
+        kept = "" if default is None else to_token(default)
+        while True:
+            typed = self._read(_prompt(f"Type a number from {SCALE_MIN} to {SCALE_MAX}", nav, kept))
+            if (nav_result := self._navigation(typed, question, nav)) is not None:
+                if nav_result is Nav.BACK:
+                    return Nav.BACK
+                continue
+            typed = typed or kept
+            if typed.isdigit() and SCALE_MIN <= int(typed) <= SCALE_MAX:
+                return int(typed)
+            self.say(f"Please type a whole number from {SCALE_MIN} to {SCALE_MAX}.")
+
+    def _text(
+        self, question: Question, default: AnswerValue | None, nav: Navigation
+    ) -> AnswerOrBack:
+        kept = str(default or "")
+        while True:
+            typed = self._read(_prompt("Type your answer, or press Enter to skip", nav, kept))
+            if (nav_result := self._navigation(typed, question, nav)) is not None:
+                if nav_result is Nav.BACK:
+                    return Nav.BACK
+                continue
+            return typed or kept
+
+    def _navigation(self, typed: str, question: Question, nav: Navigation) -> Nav | None:
+        """Nav.BACK to go back, Nav.WHY when the input was handled here (ask again), else None."""
+        if typed == "?":
+            self.say(f"Why we ask: {question.why}", "  ")
+            return Nav.WHY
+        if typed.lower() == "b":
+            if nav.can_go_back:
+                return Nav.BACK
+            self.say("This is the first question; there is nothing to go back to.")
+            return Nav.WHY
+        return None
+
+    def _read(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.source.readline()
+        if not line:  # end of input (Ctrl-D): stop as Ctrl-C does
+            raise KeyboardInterrupt
+        return line.strip()
+
+
+def _prompt(hint: str, nav: Navigation, kept: str) -> str:
+    extras = ["b = back"] if nav.can_go_back else []
+    extras.append("? = why we ask")
+    if kept:
+        extras.append(f"Enter keeps {kept}")
+    return f"{hint} ({', '.join(extras)}): "
+
+
+def _numbers(rows: list[tuple[str, str]], default: AnswerValue | None) -> str:
+    if default is None:
+        return ""
+    tokens = default if isinstance(default, list) else [to_token(default)]
+    return ",".join(str(i) for i, (token, _) in enumerate(rows, start=1) if token in tokens)
+
+
+def _parse_numbers(typed: str, count: int) -> list[int] | None:
+    parts = [p for p in re.split(r"[\s,;]+", typed) if p]
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+        return None
+    return list(dict.fromkeys(int(p) for p in parts))

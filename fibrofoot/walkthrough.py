@@ -1,0 +1,225 @@
+"""The guided walkthrough: introduction, red flags first, the questions, review, summary, saving.
+
+The order of questions, going back and the review live in `flow.py`; the words come from the
+bank; this module only strings them together through a `Prompter`. All of it is written to the
+terminal; stdout receives only the finished summary.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from fibrofoot import __version__, flow
+from fibrofoot.answers import Answers, answer_text, validate_answers
+from fibrofoot.ask import Nav, Navigation, Prompter, terminal_width
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, RedFlag
+from fibrofoot.errors import FibrofootError
+from fibrofoot.render.formats import FORMATS, file_extension, render
+from fibrofoot.render.text import render_text
+from fibrofoot.summary import Summary, build_summary
+
+NO_TERMINAL = (
+    "fibrofoot asks its questions in a terminal, and this input is not one.\n"
+    "To make a summary without a terminal, write your answers to a file and run:\n"
+    "  fibrofoot report ANSWERS.yaml\n"
+    "(see 'fibrofoot report --help' and 'fibrofoot questions --json' for the question ids)."
+)
+FORMAT_LABELS = {
+    "html": "A page to print or open in a browser (.html)",
+    "text": "Plain text (.txt)",
+    "markdown": "Markdown (.md)",
+    "json": "JSON, for other programs (.json)",
+    "fhir": "FHIR, for clinic systems (.fhir.json)",
+}
+REVIEW_DONE = "__done__"
+
+
+def run_walkthrough(bank: Bank, *, answers_file: Path | None, plain: bool, today: date) -> int:
+    """The edge: check the terminal, pick a prompter, run, and print the summary to stdout."""
+    if not sys.stdin.isatty():
+        raise FibrofootError(NO_TERMINAL, 2)
+    prefill: Answers = {}
+    if answers_file is not None:
+        from fibrofoot.answers_file import read_answers
+
+        prefill = validate_answers(bank, read_answers(answers_file), str(answers_file))
+    if plain or os.environ.get("TERM") == "dumb":
+        from fibrofoot.plain import PlainPrompter
+
+        return Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today).run(
+            prefill, sys.stdout
+        )
+
+    from prompt_toolkit.application import create_app_session_from_tty
+
+    from fibrofoot.prompts import QuestionaryPrompter
+
+    with create_app_session_from_tty():
+        prompter = QuestionaryPrompter(sys.stderr)
+        return Walkthrough(bank, prompter, today).run(prefill, sys.stdout)
+
+
+class Walkthrough:
+    def __init__(self, bank: Bank, prompter: Prompter, today: date) -> None:
+        self.bank = bank
+        self.p = prompter
+        self.today = today
+
+    def run(self, prefill: Answers, summary_out: TextIO) -> int:
+        self._intro(bool(prefill))
+        walk, stopped = self._ask_all(flow.start(self.bank, prefill))
+        if not stopped:
+            walk = self._review(walk)
+        summary = build_summary(self.bank, walk.answers, self.today, __version__)
+        self.p.say()
+        summary_out.write(render_text(summary, _width(summary_out)))
+        summary_out.flush()
+        if not stopped:
+            self._offer_saves(summary, walk.answers)
+        self.p.say()
+        self.p.say(self.bank.messages.consult)
+        return 0
+
+    def _intro(self, prefilled: bool) -> None:
+        messages = self.bank.messages
+        for text in (messages.intro, messages.privacy, self.p.keys_help):
+            self.p.say(text)
+            self.p.say()
+        if prefilled:
+            self.p.say("Your saved answers are filled in; press Enter to keep each one.")
+            self.p.say()
+
+    def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
+        """Ask until every question that applies is answered; True if stopped at a red flag."""
+        shown_section = ""
+        while (question := flow.current_question(self.bank, walk)) is not None:
+            where = flow.progress(self.bank, walk)
+            assert where is not None
+            if where.section_title != shown_section:
+                shown_section = where.section_title
+                self.p.say()
+                self.p.say(f"== {shown_section} ==")
+            self.p.say(where.line())
+            nav = Navigation(can_go_back=flow.can_go_back(self.bank, walk))
+            result = self.p.ask(question, walk.answers.get(question.id), nav)
+            if result is Nav.BACK:
+                walk = flow.back(self.bank, walk)
+                continue
+            assert not isinstance(result, Nav)
+            walk = flow.answer(self.bank, walk, result)
+            flags = flow.red_flags_for(self.bank, question.id, walk.answers)
+            if flags and self._stop_at(flags):
+                return walk, True
+        return walk, False
+
+    def _stop_at(self, flags: list[RedFlag]) -> bool:
+        """Show red flags at once, most urgent first; ask whether to stop here."""
+        levels = self.bank.messages.levels
+        for level in LEVEL_ORDER:
+            raised = [flag for flag in flags if flag.level is level]
+            if raised:
+                self.p.say()
+                self.p.say(f"!! {levels[level].title}")
+                self.p.say(levels[level].where_to_go)
+                for flag in raised:
+                    self.p.say(f"  - {flag.message}")
+        self.p.say()
+        choice = self.p.choose(
+            "What would you like to do?",
+            [
+                ("stop", "Stop here and show what I have answered so far"),
+                ("continue", "Carry on with the questions"),
+            ],
+            default="stop",
+        )
+        return choice == "stop"
+
+    def _review(self, walk: flow.Walk) -> flow.Walk:
+        width = max(terminal_width() - 8, 30)
+        while True:
+            self.p.say()
+            choices = [(REVIEW_DONE, "These are right: show my summary")]
+            for question in flow.answered_in_order(self.bank, walk):
+                shown = answer_text(question, walk.answers[question.id]).replace("\n", " ")
+                choices.append((question.id, _clip(f"{question.label}: {shown}", width)))
+            picked = self.p.choose(
+                "Your answers. Choose one to change it, or carry on.", choices, REVIEW_DONE
+            )
+            if picked == REVIEW_DONE:
+                return walk
+            question = self.bank.question(picked)
+            result = self.p.ask(question, walk.answers[picked], Navigation(can_go_back=True))
+            if result is Nav.BACK:
+                continue
+            walk = flow.change(self.bank, walk, picked, result)
+            flags = flow.red_flags_for(self.bank, picked, walk.answers)
+            if flags and self._stop_at(flags):
+                return walk
+            while (opened := flow.current_question(self.bank, walk)) is not None:
+                self.p.say("Your change opens a question:")
+                extra = self.p.ask(opened, None, Navigation(can_go_back=True))
+                if extra is Nav.BACK:
+                    walk = flow.Walk(walk.answers, None)
+                    break
+                walk = flow.change(self.bank, walk, opened.id, extra)
+
+    def _offer_saves(self, summary: Summary, answers: Answers) -> None:
+        self.p.say()
+        if self._yes("Would you like to save this summary to a file?"):
+            offered = [(fmt, FORMAT_LABELS.get(fmt, fmt)) for fmt in FORMATS]
+            default = "html" if "html" in FORMATS else FORMATS[0]
+            fmt = self.p.choose("Which kind of file?", offered, default)
+            name = f"fibrofoot-summary-{self.today.isoformat()}{file_extension(fmt)}"
+            self._save(name, render(summary, fmt, self.bank), "summary")
+        if self._yes("Save your answers too, so you can load them next time with --answers?"):
+            from fibrofoot.answers_file import dump_answers
+
+            header = (
+                f"fibrofoot answers, {self.today.isoformat()}. Private: keep this file safe.\n"
+                "Load it again with: fibrofoot --answers THIS_FILE"
+            )
+            name = f"fibrofoot-answers-{self.today.isoformat()}.yaml"
+            self._save(name, dump_answers(answers, header), "answers")
+
+    def _yes(self, message: str) -> bool:
+        return self.p.choose(message, [("no", "No"), ("yes", "Yes")], "no") == "yes"
+
+    def _save(self, default_name: str, text: str, what: str) -> None:
+        from fibrofoot.files import write_private
+
+        name = default_name
+        while True:
+            typed = self.p.type_text("Save as (leave empty to skip):", name).strip()
+            if not typed:
+                self.p.say(f"The {what} was not saved.")
+                return
+            path = Path(typed).expanduser()
+            replace = path.exists() and not path.is_dir()
+            if replace and not self._yes(f"{path} already exists. Replace it?"):
+                name = typed
+                continue
+            try:
+                write_private(path, text, overwrite=replace)
+            except FibrofootError as error:
+                self.p.say(error.message)
+                self.p.say(
+                    "Nothing was lost: your summary is on the screen above. Try another name."
+                )
+                name = typed
+                continue
+            self.p.say(f"Saved the {what} to {path.resolve()} (only you can read it).")
+            return
+
+
+def _width(out: TextIO) -> int:
+    """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
+    isatty = getattr(out, "isatty", None)
+    return min(terminal_width(), 100) if isatty and isatty() else 72
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
