@@ -78,6 +78,8 @@ class Walkthrough:
         self.p.say()
         summary_out.write(render_text(summary, _width(summary_out)))
         summary_out.flush()
+        if not _is_terminal(summary_out):
+            self.p.say("Your summary went to the file you sent fibrofoot's output to.")
         if not stopped:
             self._offer_saves(summary, walk.answers)
         self.p.say()
@@ -215,10 +217,14 @@ class Walkthrough:
             return
 
 
+def _is_terminal(out: TextIO) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _width(out: TextIO) -> int:
     """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
-    isatty = getattr(out, "isatty", None)
-    return min(terminal_width(), 100) if isatty and isatty() else 72
+    return min(terminal_width(), 100) if _is_terminal(out) else 72
 
 
 def _clip(text: str, width: int) -> str:
