@@ -6,80 +6,72 @@ Heavy libraries (pydantic, yaml, questionary, jinja2) are imported inside the co
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from fibrofoot import __version__
-from fibrofoot.errors import FibrofootError
+from fibrofoot.errors import EXIT_INTERRUPTED, EXIT_OK, FibrofootError
 
+TYPE_CHECKING = False  # not `from typing import ...`: every millisecond counts for --version
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
     from datetime import date
+    from typing import NoReturn
 
     from fibrofoot.bank.models import Bank
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-FORMAT_NAMES = ("text", "markdown", "html", "json", "fhir")
+# What `build_parser().format_help()` prints at 80 columns, kept here so --help needs no
+# argparse import; tests/test_cli.py checks the two agree.
+HELP = """\
+usage: fibrofoot [-h] [--version] [--questions DIR] [--answers FILE] [--plain]
+                 COMMAND ...
+
+A private, offline walkthrough that helps you prepare to talk about foot pain
+with a clinician. It does not diagnose. Nothing leaves this computer.
+
+positional arguments:
+  COMMAND
+    report         turn an answers file into a summary
+    questions      check or export the question bank
+
+options:
+  -h, --help       show this help message and exit
+  --version        show program's version number and exit
+  --questions DIR  use another question bank
+  --answers FILE   pre-fill from an answers file
+  --plain          numbered choices typed as text, no menus or colour
+
+examples:
+  fibrofoot                          start the guided walkthrough
+  fibrofoot --plain                  numbered answers typed as text (screen readers)
+  fibrofoot --answers saved.yaml     start again from saved answers
+  fibrofoot report saved.yaml -o summary.html
+                                     make a printable summary from saved answers
+  fibrofoot questions --check        check the question bank after editing it
+"""
 # Used only when the bank itself cannot be read, so even that path ends with this advice.
 FALLBACK_CONSULT = (
     "Please talk to a doctor or another healthcare professional about your foot pain."
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise FibrofootError(f"{message}\nRun 'fibrofoot --help' to see the commands.", EXIT_USAGE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="fibrofoot",
-        description=(
-            "A private, offline walkthrough that helps you prepare to talk about foot pain "
-            "with a clinician. It does not diagnose. Run it with no command to start."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"fibrofoot {__version__}")
-    parser.add_argument("--questions", type=Path, metavar="DIR", help="use another question bank")
-    parser.add_argument(
-        "--answers", type=Path, metavar="FILE", help="pre-fill from an answers file"
-    )
-    parser.add_argument(
-        "--plain", action="store_true", help="numbered choices typed as text, no menus or colour"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    report = commands.add_parser(
-        "report",
-        help="turn an answers file into a summary",
-        description="Turn an answers file (YAML or JSON, question id to answer) into a summary.",
-    )
-    report.add_argument("answers_file", type=Path, metavar="ANSWERS")
-    report.add_argument("--format", choices=FORMAT_NAMES, help="default: from -o, else text")
-    report.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to a file")
-    report.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    report.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
-
-    questions = commands.add_parser(
-        "questions",
-        help="check or export the question bank",
-        description="Check or export a question bank (the shipped one unless DIR is given).",
-    )
-    action = questions.add_mutually_exclusive_group(required=True)
-    action.add_argument("--check", nargs="?", const=True, metavar="DIR", help="validate a bank")
-    action.add_argument("--json", action="store_true", help="print the bank as JSON")
-    action.add_argument("--fhir", action="store_true", help="print it as a FHIR R4 Questionnaire")
-    questions.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     consult = FALLBACK_CONSULT
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words in (["--version"], ["-V"]):
+        print(f"fibrofoot {__version__}")
+        return EXIT_OK
+    if words in (["--help"], ["-h"]):
+        print(HELP, end="")
+        return EXIT_OK
     try:
-        args = build_parser().parse_args(argv)
+        from fibrofoot.arguments import build_parser
+
+        args = build_parser().parse_args(words)
+        if args.command is None and sys.stdin.isatty():
+            # First words at once, before the heavy imports that loading the bank needs.
+            _say(f"fibrofoot {__version__} · getting your questions ready…")
         bank = _load_bank(args)
         consult = bank.messages.consult
         if args.command == "report":
@@ -109,9 +101,11 @@ def run() -> NoReturn:
 def _load_bank(args: argparse.Namespace) -> Bank:
     from fibrofoot.bank.load import load_bank
 
+    from pathlib import Path
+
     check = getattr(args, "check", None)
-    folder = Path(check) if isinstance(check, str) else args.questions
-    return load_bank(folder)
+    folder = check if isinstance(check, str) else args.questions
+    return load_bank(Path(folder) if folder else None)
 
 
 def _today() -> date:
@@ -165,6 +159,6 @@ def _questions(args: argparse.Namespace, bank: Bank) -> int:
 
 
 def _say(text: str) -> None:
-    from fibrofoot.render.common import harmless
+    from fibrofoot.safe_text import harmless
 
     print(harmless(text), file=sys.stderr)

@@ -16,7 +16,7 @@ SCHEMA_VERSION: Literal["1"] = "1"
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RedFlagEntry(_Out):

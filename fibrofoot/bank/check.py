@@ -42,11 +42,13 @@ def _question_paths(bank: Bank) -> Iterator[tuple[Path_, Question]]:
             yield ("sections", s, "questions", q), question
 
 
-def _duplicates(items: Iterable[tuple[Path_, str]], what: str) -> Iterator[Problem]:
+def _duplicates(
+    items: Iterable[tuple[Path_, str]], what: str, key: str = "id"
+) -> Iterator[Problem]:
     seen: set[str] = set()
     for path, item_id in items:
         if item_id in seen:
-            yield (*path, "id"), f"the {what} id '{item_id}' is used more than once."
+            yield (*path, key), f"the {what} {key} '{item_id}' is used more than once."
         seen.add(item_id)
 
 
@@ -64,7 +66,9 @@ def _duplicate_ids(bank: Bank) -> Iterator[Problem]:
     )
     for path, question in _question_paths(bank):
         yield from _duplicates(
-            (((*path, "options", i), o.value) for i, o in enumerate(question.options)), "option"
+            (((*path, "options", i), o.value) for i, o in enumerate(question.options)),
+            "option",
+            "value",
         )
 
 
@@ -123,7 +127,8 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
                     (*where, "question"),
                     (
                         f"red flag '{flag.id}' uses '{condition.question}', which is not in "
-                        f"the first section ('{bank.sections[0].id}'); red-flag questions are asked first."
+                        f"the first section ('{bank.sections[0].id}'); red-flag questions "
+                        "are asked first."
                     ),
                 )
 

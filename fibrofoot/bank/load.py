@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +19,9 @@ TOP_KEYS = ("messages", *LIST_KEYS)
 
 def default_bank_dir() -> Path:
     """The bank shipped with fibrofoot: inside the wheel, or beside the package in a checkout."""
-    packaged = resources.files("fibrofoot") / "questions"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "questions"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "questions"  # where the wheel puts it
+    return packaged if packaged.is_dir() else package.parent / "questions"
 
 
 @dataclass
@@ -83,7 +81,8 @@ def _merge(
     if data is None:
         return [f"{file}: the file is empty; remove it or add questions to it."]
     if not isinstance(data, dict):
-        return [f"{file}:1: the file must be a mapping with keys such as 'sections' or 'signals'."]
+        where = _where(file, located.line_of(()))
+        return [f"{where}the file must be a mapping with keys such as 'sections' or 'signals'."]
     problems = []
     for key, value in data.items():
         where = _where(file, located.line_of((key,)))
@@ -133,8 +132,13 @@ def _describe(error: Any, origins: dict[Path_, _Origin], folder: Path) -> str:
     if kind == "extra_forbidden":
         text = f"unknown key '{loc[-1]}' (check the spelling)."
         return _locate(loc, origins, folder, loc[:-1]) + text
-    text = f"{error['msg']} (found {error.get('input')!r:.60})."
-    return _locate(loc, origins, folder, loc) + text
+    if kind == "value_error":  # our own validators: the message without pydantic's prefix
+        message = str(error["ctx"]["error"])
+    elif kind in ("list_type", "tuple_type"):
+        message = "this should be a list: [a, b] or items on their own lines starting with '- '"
+    else:
+        message = error["msg"]
+    return _locate(loc, origins, folder, loc) + f"{message} (found {error.get('input')!r:.60})."
 
 
 def _dotted(loc: Path_) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    StringConstraints,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -59,7 +66,7 @@ class Kind(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Option(_Strict):
@@ -73,13 +80,20 @@ class Option(_Strict):
     )
 
 
-ConditionValue = bool | str
+def _condition_value(value: object) -> bool | str:
+    """One clear problem for a bad value (a plain `bool | str` union reports one per member)."""
+    if isinstance(value, bool | str):
+        return value
+    raise ValueError("use true, false, not_sure or an answer value (an id)")
+
+
+ConditionValue = Annotated[bool | str, PlainValidator(_condition_value)]
 
 
 class Condition(_Strict):
     """True when the answer to `question` is one of `is` (any of), or within the scale bounds."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     question: Id
     is_: tuple[ConditionValue, ...] | None = Field(default=None, alias="is")

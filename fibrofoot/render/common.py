@@ -1,11 +1,10 @@
-"""What every format shares: the headings, the grouping, and making user text harmless."""
+"""What every format shares: the headings and the grouping."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from itertools import groupby
 
+from fibrofoot.safe_text import harmless as harmless  # re-exported for the renderers
 from fibrofoot.summary import ReportedAnswer, Summary
 
 TITLE = "Foot pain summary to discuss with a clinician"
@@ -19,15 +18,6 @@ HEADINGS = {
     "questions": "Questions you might ask",
     "notes": "Your own note",
 }
-
-# Control characters (C0, C1, DEL) and the bidirectional overrides that can reorder what a
-# reader sees; newlines in notes are kept.
-_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def harmless(text: str) -> str:
-    """User text with control and bidi-override characters shown as visible escapes."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", unicodedata.normalize("NFC", text))
 
 
 def date_line(summary: Summary) -> str:

@@ -1,0 +1,169 @@
+"""Performance and question-count figures for fibrofoot, as ratios to Python's own floors.
+
+Run with `uv run python bench/run.py` (add `--runs N` for more repetitions). It prints a table
+and never fails on a slow machine: budgets are shown beside the figures, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pexpect
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FIBROFOOT = str(BIN / "fibrofoot")
+PYTHON = sys.executable
+PERSONAS = ROOT / "tests" / "personas"
+ONE_QUESTION = "import questionary\nquestionary.confirm('Ready to begin?').unsafe_ask()\n"
+FIRST_PROMPT = "Emergency warning signs:"
+
+
+def median_seconds(run: Callable[[], float], runs: int) -> float:
+    run()  # warm the file cache
+    return statistics.median(run() for _ in range(runs))
+
+
+def timed_command(argv: list[str], env: dict[str, str] | None = None) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        return time.perf_counter() - start
+
+    return run
+
+
+def timed_pty(argv: list[str], pattern: str, first_output: bool = False) -> Callable[[], float]:
+    """Seconds from spawn until `pattern` (or any output at all) shows in a real terminal."""
+
+    def run() -> float:
+        env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"}
+        start = time.perf_counter()
+        child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(30, 100), timeout=20)
+        child.expect(r"\S" if first_output else pattern)
+        elapsed = time.perf_counter() - start
+        child.sendcontrol("c")
+        child.close(force=True)
+        return elapsed
+
+    return run
+
+
+def bank_load_seconds(question_count: int) -> float:
+    """Validate a synthetic bank: the real one plus `question_count` extra yes/no questions."""
+    from fibrofoot.bank.load import default_bank_dir, load_bank
+
+    with tempfile.TemporaryDirectory() as folder:
+        for source in default_bank_dir().glob("*.yaml"):
+            (Path(folder) / source.name).write_text(source.read_text(encoding="utf-8"))
+        extra = [
+            {
+                "id": f"extra_{n}",
+                "text": f"In the past month, has extra thing {n} happened?",
+                "why": "It is part of a size test.",
+                "label": f"Extra {n}",
+                "kind": "yes_no",
+                "ask_if": [{"question": "pain_areas", "is": ["heel"]}] if n % 3 == 0 else [],
+            }
+            for n in range(question_count)
+        ]
+        section = {"sections": [{"id": "extra", "title": "Extra", "questions": extra}]}
+        (Path(folder) / "99-extra.yaml").write_text(yaml.safe_dump(section), encoding="utf-8")
+        start = time.perf_counter()
+        load_bank(Path(folder))
+        return time.perf_counter() - start
+
+
+def persona_question_counts() -> dict[str, int]:
+    """How many questions each persona answers in the walkthrough (answers that apply)."""
+    from fibrofoot.answers import validate_answers
+    from fibrofoot.answers_file import read_answers
+    from fibrofoot.bank.load import load_bank
+    from fibrofoot.rules import applicable
+
+    bank = load_bank()
+    counts = {}
+    for path in sorted(PERSONAS.glob("*.yaml")):
+        raw = read_answers(path)
+        if isinstance(raw, dict) and all(bank.has_question(k) for k in raw):
+            counts[path.stem] = len(applicable(bank, validate_answers(bank, raw, path.name)))
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(name: str, seconds: float, floor: float | None, budget: str) -> None:
+        ratio = f"{seconds / floor:.2f} x" if floor else ""
+        rows.append((name, f"{seconds * 1000:.0f} ms", ratio, budget))
+
+    python_floor = median_seconds(timed_command([PYTHON, "-c", "pass"]), runs)
+    row("python -c pass (floor)", python_floor, None, "")
+    for flag in ("--version", "--help"):
+        seconds = median_seconds(timed_command([FIBROFOOT, flag]), runs)
+        row(f"fibrofoot {flag}", seconds, python_floor, "<= 2.5 x python")
+
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "one_question.py"
+        script.write_text(ONE_QUESTION)
+        prompt_floor = median_seconds(timed_pty([PYTHON, str(script)], "Ready to begin"), runs)
+    row("one-question questionary script (floor)", prompt_floor, None, "")
+    first_words = median_seconds(timed_pty([FIBROFOOT], "", first_output=True), runs)
+    row("fibrofoot: first words on screen", first_words, prompt_floor, "<= 0.5 x script")
+    first_prompt = median_seconds(timed_pty([FIBROFOOT], FIRST_PROMPT), runs)
+    row("fibrofoot: first prompt accepts input", first_prompt, prompt_floor, "<= 1.6 x script")
+
+    import_floor = median_seconds(
+        timed_command([PYTHON, "-c", "import pydantic, yaml, jinja2"]), runs
+    )
+    row("python -c 'import pydantic, yaml, jinja2' (floor)", import_floor, None, "")
+    persona = PERSONAS / "plantar_fasciitis.yaml"
+    if persona.exists():
+        with tempfile.TemporaryDirectory() as folder:
+            out = str(Path(folder) / "s.html")
+            report = timed_command(
+                [FIBROFOOT, "report", str(persona), "--format", "html", "-o", out, "--force"]
+            )
+            row("fibrofoot report --format html", median_seconds(report, runs), import_floor,
+                "<= 2 x imports")
+
+    bank_load_seconds(10)  # imports and first-use costs out of the way
+    for size in (500, 1000, 2000):
+        seconds = statistics.median(bank_load_seconds(size) for _ in range(3))
+        row(f"load and validate a {size}-question bank", seconds, None,
+            "< 250 ms" if size == 2000 else "linear")
+
+    counts = persona_question_counts()
+    width = max(len(r[0]) for r in rows)
+    print(f"fibrofoot benchmark · {platform.python_implementation()} {platform.python_version()} "
+          f"· {platform.machine()} · {os.cpu_count()} cores · median of {runs} runs")
+    print()
+    print(f"| {'measure'.ljust(width)} | time | ratio | budget |")
+    print(f"|{'-' * (width + 2)}|------|-------|--------|")
+    for name, seconds_text, ratio, budget in rows:
+        print(f"| {name.ljust(width)} | {seconds_text} | {ratio} | {budget} |")
+    if counts:
+        values = sorted(counts.values())
+        print()
+        print(f"Questions answered per persona ({len(values)} personas): "
+              f"median {statistics.median(values):g}, max {max(values)} "
+              "(budget: median <= 15, max <= 25)")
+        for name, count in sorted(counts.items()):
+            print(f"  {name}: {count}")
+
+
+if __name__ == "__main__":
+    main()
