@@ -50,14 +50,13 @@ examples:
                                      make a printable summary from saved answers
   fibrofoot questions --check        check the question bank after editing it
 """
-# Used only when the bank itself cannot be read, so even that path ends with this advice.
+# Used only when no bank can be read at all, so even that path ends with this advice.
 FALLBACK_CONSULT = (
     "Please talk to a doctor or another healthcare professional about your foot pain."
 )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    consult = FALLBACK_CONSULT
     words = sys.argv[1:] if argv is None else list(argv)
     if words in (["--version"], ["-V"]):
         print(f"fibrofoot {__version__}")
@@ -65,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words in (["--help"], ["-h"]):
         print(HELP, end="")
         return EXIT_OK
+    bank: Bank | None = None
     try:
         from fibrofoot.arguments import build_parser
 
@@ -73,7 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             # First words at once, before the heavy imports that loading the bank needs.
             _say(f"fibrofoot {__version__} · getting your questions ready…")
         bank = _load_bank(args)
-        consult = bank.messages.consult
         if args.command == "report":
             return _report(args, bank)
         if args.command == "questions":
@@ -84,13 +83,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FibrofootError as error:
         _say(f"fibrofoot: {error.message}")
         _say("")
-        _say(consult)
+        _say(_consult(bank))
         return error.exit_code
     except KeyboardInterrupt:
-        _say("\nStopped. Nothing was saved.")
+        _say("\nStopped.")
         _say("")
-        _say(consult)
+        _say(_consult(bank))
         return EXIT_INTERRUPTED
+
+
+def _consult(bank: Bank | None) -> str:
+    """The consult message that ends every path: the bank's own, or the shipped bank's."""
+    if bank is None:
+        from fibrofoot.bank.load import load_bank
+
+        try:
+            bank = load_bank()
+        except FibrofootError:
+            return FALLBACK_CONSULT
+    return bank.messages.consult
 
 
 def run() -> NoReturn:
@@ -99,9 +110,9 @@ def run() -> NoReturn:
 
 
 def _load_bank(args: argparse.Namespace) -> Bank:
-    from fibrofoot.bank.load import load_bank
-
     from pathlib import Path
+
+    from fibrofoot.bank.load import load_bank
 
     check = getattr(args, "check", None)
     folder = check if isinstance(check, str) else args.questions
