@@ -41,8 +41,24 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes text with NEL, LS or PS (U+0085, U+2028, U+2029) double-quoted, as escapes.
+
+    PyYAML writes them raw in a single-quoted scalar, and reading that back turns U+0085 into a
+    space, so a note pasted with one would not come back as written.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_answers(answers: Answers, header: str) -> str:
     """YAML that `read_answers` reads back to the same answers."""
     comment = "".join(f"# {line}\n" for line in header.splitlines())
-    body = yaml.safe_dump(dict(answers), allow_unicode=True, sort_keys=False, width=88)
+    body = yaml.dump(dict(answers), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88)
     return comment + body

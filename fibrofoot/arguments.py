@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fibrofoot",
         description=(
             "A private, offline walkthrough that helps you prepare to talk about foot pain\n"
-            "with a clinician. It does not diagnose. Nothing leaves this computer."
+            "with a clinician. It is not a diagnosis. Nothing leaves this computer."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -28,7 +28,7 @@ usage: fibrofoot [-h] [--version] [--questions DIR] [--answers FILE] [--plain]
                  COMMAND ...
 
 A private, offline walkthrough that helps you prepare to talk about foot pain
-with a clinician. It does not diagnose. Nothing leaves this computer.
+with a clinician. It is not a diagnosis. Nothing leaves this computer.
 
 positional arguments:
   COMMAND

@@ -27,7 +27,11 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Located:
-    """A parsed document plus the line of each value, keyed by its path (keys and list indices)."""
+    """A parsed document plus the line of each value, keyed by its path (keys and list indices).
+
+    A value under a key is on the key's line (where a block list or mapping under it starts is
+    the next line, but the key is what a person looks for); a list item is on its own line.
+    """
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
@@ -100,16 +104,20 @@ def parse(text: str) -> Located:
         loader.dispose()
 
 
-def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        return
-    if id(node) in seen or getattr(node, "anchor", None):
+def _record_lines(
+    node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], key_line: int = 0
+) -> None:
+    lines[path] = key_line or node.start_mark.line + 1
+    # An alias (*name) hands back the very node its anchor (&name) made, scalars included; the
+    # node's own mark is the anchor's, so the key's line is where the alias stands.
+    if id(node) in seen:
         raise YamlProblem(
             "anchors and aliases (&name, *name) are not supported; write the value out in full",
-            node.start_mark.line + 1,
+            lines[path],
         )
     seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_lines(item, (*path, index), lines, seen)
@@ -120,4 +128,4 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: s
             if key in keys:
                 raise YamlProblem(f"the key '{key}' appears twice", key_node.start_mark.line + 1)
             keys.add(key)
-            _record_lines(value_node, (*path, key), lines, seen)
+            _record_lines(value_node, (*path, key), lines, seen, key_node.start_mark.line + 1)

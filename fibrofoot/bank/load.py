@@ -112,6 +112,9 @@ def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path, field: Pat
     merged bank.
     """
     origin = origins.get(tuple(path[:2])) or origins.get(tuple(path[:1]))
+    if origin is None and len(path) == 1:  # a whole list, such as 'contributors': its first file
+        first = next((o for key, o in origins.items() if key[0] == path[0]), None)
+        origin = first and _Origin(first.file, first.located, (path[0],))
     if origin is None:
         return f"{folder}: {_dotted(field)}: " if field else f"{folder}: "
     depth = 1 if path[0] == "messages" else 2

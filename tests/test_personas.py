@@ -1,0 +1,107 @@
+"""Personas: realistic answer files, one per contributor and one per red-flag level, checked
+through `fibrofoot report --format json` against tests/personas/expectations.yaml."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel, ConfigDict
+from wording import assert_wording
+
+from fibrofoot import flow
+from fibrofoot.answers import Answers, validate_answers
+from fibrofoot.answers_file import read_answers
+from fibrofoot.bank.models import CONTRIBUTOR_ORDER, LEVEL_ORDER, Bank, ContributorId, Level
+from fibrofoot.rules import applicable, next_unanswered
+
+Cli = Callable[..., tuple[int, str, str]]
+
+PERSONAS_DIR = Path(__file__).parent / "personas"
+PERSONA_FILES = sorted(p for p in PERSONAS_DIR.glob("*.yaml") if p.stem != "expectations")
+# A persona is a short, realistic walk: the bank has 24 questions and no one is asked them all.
+MAX_ANSWERS = 20
+
+
+class Expectation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    raises: list[ContributorId]
+    not_raises: list[ContributorId]
+    red_flag: Level | None
+    complete: bool
+
+
+@cache
+def expectations() -> dict[str, Expectation]:
+    raw = yaml.safe_load((PERSONAS_DIR / "expectations.yaml").read_text(encoding="utf-8"))
+    return {name: Expectation.model_validate(value) for name, value in raw.items()}
+
+
+def _answers(bank: Bank, path: Path) -> Answers:
+    return validate_answers(bank, read_answers(path), str(path))
+
+
+personas = pytest.mark.parametrize("path", PERSONA_FILES, ids=[p.stem for p in PERSONA_FILES])
+
+
+def test_every_persona_has_expectations() -> None:
+    """Each persona file has an entry in expectations.yaml, and each entry a file."""
+    assert {p.stem for p in PERSONA_FILES} == set(expectations())
+
+
+def test_personas_cover_every_contributor_and_every_level() -> None:
+    """There is a persona named after each contributor that raises it, and one per level."""
+    expected = expectations()
+    for contributor in CONTRIBUTOR_ORDER:
+        assert contributor in expected[contributor].raises
+    for level in LEVEL_ORDER:
+        assert expected[f"red_flag_{level.value}"].red_flag is level
+
+
+@personas
+def test_expectations_name_every_contributor_once(path: Path) -> None:
+    """A persona's raises and not_raises together name all seven contributors, none twice."""
+    expected = expectations()[path.stem]
+    named = [*expected.raises, *expected.not_raises]
+    assert sorted(named) == sorted(CONTRIBUTOR_ORDER)
+
+
+@personas
+def test_a_persona_answers_only_what_the_walkthrough_asks(bank: Bank, path: Path) -> None:
+    """Replaying the persona in the walkthrough asks exactly the questions it answers."""
+    answers = _answers(bank, path)
+    assert len(answers) <= MAX_ANSWERS
+    assert applicable(bank, answers) == answers
+    walk = flow.start(bank)
+    while walk.current in answers:
+        walk = flow.answer(bank, walk, answers[walk.current])
+    assert walk.answers == answers
+    if expectations()[path.stem].complete:
+        assert walk.current is None
+        assert next_unanswered(bank, answers) is None
+    else:
+        last = list(answers)[-1]
+        assert walk.current is not None
+        assert flow.red_flags_for(bank, last, answers), "stopped early without a red flag"
+
+
+@personas
+def test_a_persona_report_shows_what_it_must(cli: Cli, bank: Bank, path: Path) -> None:
+    """`report --format json` lists the persona's contributors and its most urgent level."""
+    expected = expectations()[path.stem]
+    code, out, err = cli("report", path, "--format", "json")
+    assert code == 0, err
+    document = json.loads(out)
+    raised = [c["id"] for c in document["contributors"]]
+    assert set(expected.raises) <= set(raised)
+    assert not set(expected.not_raises) & set(raised)
+    levels = [flag["level"] for flag in document["red_flags"]]
+    assert (levels[0] if levels else None) == (expected.red_flag and expected.red_flag.value)
+    assert all(c["reasons"] for c in document["contributors"])
+    assert list(document)[-1] == "consult_message"
+    assert_wording(out, f"{path.name} report")
