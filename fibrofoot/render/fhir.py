@@ -1,0 +1,242 @@
+"""HL7 FHIR R4: the bank as a Questionnaire, a summary's answers as a QuestionnaireResponse.
+
+Decisions, so that clinic systems can read the answers without knowing fibrofoot:
+
+- yes_no questions are `choice` items, not `boolean`, because they have a "Not sure" answer.
+  Their options use the codes of FHIR's own yes/no/don't-know value set
+  (http://hl7.org/fhir/ValueSet/yesnodontknow): Y and N from HL7 v2 table 0136, and
+  `asked-unknown` from data-absent-reason for "Not sure" (left out when the question does not
+  offer it). The displays are fibrofoot's own words.
+- Other choices are codings without a system: the code is the bank's option value and is only
+  meaningful inside its question (linkId), with the option label as the display.
+- Each question's "why we ask" line is a child `display` item marked as help (itemControl
+  `help`); a scale's end labels are `display` items marked `lower` / `upper` (SDC).
+- `ask_if` becomes enableWhen: several conditions -> enableBehavior `all`; one condition with
+  several values -> one enableWhen per value and `any`. Combinations FHIR's flat enableWhen
+  cannot say (several conditions, one of them with several values) use the SDC
+  enableWhenExpression extension with an equivalent FHIRPath expression instead.
+
+The JSON is ASCII-only (other characters as \\u escapes): it is for machines, and this way
+nothing in a note can reach a terminal as a control or direction-changing character.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fibrofoot.answers import MAX_TEXT_CHARS, AnswerValue
+from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
+from fibrofoot.summary import Summary
+
+Json = dict[str, Any]
+
+QUESTIONNAIRE_ID = "fibrofoot-foot-pain"
+CANONICAL = f"https://fibrofoot.example/fhir/Questionnaire/{QUESTIONNAIRE_ID}"
+
+_V2_YES_NO = "http://terminology.hl7.org/CodeSystem/v2-0136"
+_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+_YES_NO_CODINGS: dict[bool | str, Json] = {
+    True: {"system": _V2_YES_NO, "code": "Y", "display": "Yes"},
+    False: {"system": _V2_YES_NO, "code": "N", "display": "No"},
+    NOT_SURE: {"system": _ABSENT, "code": "asked-unknown", "display": "Not sure"},
+}
+_EXT = "http://hl7.org/fhir/StructureDefinition"
+_SDC = "http://hl7.org/fhir/uv/sdc/StructureDefinition"
+_ITEM_CONTROL = f"{_EXT}/questionnaire-itemControl"
+_ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+_ITEM_TYPES = {
+    Kind.YES_NO: "choice",
+    Kind.SINGLE: "choice",
+    Kind.MULTI: "choice",
+    Kind.SCALE: "integer",
+    Kind.TEXT: "text",
+}
+
+
+def canonical_reference(version: str) -> str:
+    return f"{CANONICAL}|{version}"
+
+
+def to_json(resource: Json) -> str:
+    return json.dumps(resource, indent=2, ensure_ascii=True) + "\n"
+
+
+# --- Questionnaire --------------------------------------------------------------------------
+
+
+def questionnaire(bank: Bank, version: str) -> Json:
+    return {
+        "resourceType": "Questionnaire",
+        "id": QUESTIONNAIRE_ID,
+        "url": CANONICAL,
+        "version": version,
+        "name": "FibrofootFootPain",
+        "title": "fibrofoot: foot pain questions for people with fibromyalgia",
+        "status": "active",
+        "subjectType": ["Patient"],
+        "publisher": "fibrofoot",
+        "description": bank.messages.disclaimer,
+        "item": [
+            {
+                "linkId": section.id,
+                "text": section.title,
+                "type": "group",
+                "item": [_question_item(bank, q) for q in section.questions],
+            }
+            for section in bank.sections
+        ],
+    }
+
+
+def questionnaire_json(bank: Bank, version: str) -> str:
+    return to_json(questionnaire(bank, version))
+
+
+def _question_item(bank: Bank, question: Question) -> Json:
+    item: Json = {"linkId": question.id, "text": question.text, "type": _ITEM_TYPES[question.kind]}
+    item.update(_enable_when(bank, question.ask_if))
+    if question.kind is Kind.MULTI:
+        item["repeats"] = True
+    if question.kind is Kind.SCALE:
+        item["extension"] = [
+            {"url": f"{_EXT}/minValue", "valueInteger": SCALE_MIN},
+            {"url": f"{_EXT}/maxValue", "valueInteger": SCALE_MAX},
+        ]
+    if question.kind is Kind.TEXT:
+        item["maxLength"] = MAX_TEXT_CHARS
+    options = _answer_options(question)
+    if options:
+        item["answerOption"] = options
+    children = [_display(f"{question.id}.help", question.why, "help", "Help-Button")]
+    if question.kind is Kind.SCALE:
+        if question.scale_low:
+            children.append(_display(f"{question.id}.lower", question.scale_low, "lower", None))
+        if question.scale_high:
+            children.append(_display(f"{question.id}.upper", question.scale_high, "upper", None))
+    item["item"] = children
+    return item
+
+
+def _answer_options(question: Question) -> list[Json]:
+    if question.kind is Kind.YES_NO:
+        values: list[bool | str] = [True, False] + ([NOT_SURE] if question.allow_not_sure else [])
+        return [{"valueCoding": _YES_NO_CODINGS[v]} for v in values]
+    options = []
+    for option in question.options:
+        entry: Json = {"valueCoding": {"code": option.value, "display": option.label}}
+        if option.exclusive and question.kind is Kind.MULTI:
+            entry["extension"] = [
+                {"url": f"{_EXT}/questionnaire-optionExclusive", "valueBoolean": True}
+            ]
+        options.append(entry)
+    return options
+
+
+def _display(link_id: str, text: str, control: str, display: str | None) -> Json:
+    coding: Json = {"system": _ITEM_CONTROL_SYSTEM, "code": control}
+    if display:
+        coding["display"] = display
+    return {
+        "linkId": link_id,
+        "text": text,
+        "type": "display",
+        "extension": [{"url": _ITEM_CONTROL, "valueCodeableConcept": {"coding": [coding]}}],
+    }
+
+
+def _enable_when(bank: Bank, conditions: list[Condition]) -> Json:
+    """enableWhen and enableBehavior, or an enableWhenExpression when they cannot say it."""
+    if not conditions:
+        return {}
+    parts = [_condition_parts(bank, c) for c in conditions]
+    flat = [p for group in parts for p in group]
+    if len(flat) == 1:
+        return {"enableWhen": flat}
+    if len(parts) == 1 and conditions[0].is_ is not None:
+        return {"enableWhen": flat, "enableBehavior": "any"}
+    if all(len(g) == 1 or c.is_ is None for g, c in zip(parts, conditions, strict=True)):
+        return {"enableWhen": flat, "enableBehavior": "all"}
+    expression = " and ".join(_fhirpath(bank, c) for c in conditions)
+    return {
+        "extension": [
+            {
+                "url": f"{_SDC}/sdc-questionnaire-enableWhenExpression",
+                "valueExpression": {"language": "text/fhirpath", "expression": expression},
+            }
+        ]
+    }
+
+
+def _condition_parts(bank: Bank, condition: Condition) -> list[Json]:
+    question = bank.question(condition.question)
+    if condition.is_ is not None:
+        return [
+            {"question": question.id, "operator": "=", "answerCoding": _coding(question, value)}
+            for value in condition.is_
+        ]
+    return [
+        {"question": question.id, "operator": op, "answerInteger": bound}
+        for op, bound in _bounds(condition)
+    ]
+
+
+def _bounds(condition: Condition) -> list[tuple[str, int]]:
+    pairs = ((">=", condition.at_least), ("<=", condition.at_most))
+    return [(op, bound) for op, bound in pairs if bound is not None]
+
+
+def _fhirpath(bank: Bank, condition: Condition) -> str:
+    answers = f"%resource.repeat(item).where(linkId='{condition.question}').answer.value"
+    if condition.is_ is not None:
+        question = bank.question(condition.question)
+        codes = " | ".join(f"'{_coding(question, v)['code']}'" for v in condition.is_)
+        return f"{answers}.code.intersect({codes}).exists()"
+    tests = " and ".join(f"$this {op} {bound}" for op, bound in _bounds(condition))
+    return f"{answers}.where({tests}).exists()"
+
+
+def _coding(question: Question, value: bool | str) -> Json:
+    if question.kind is Kind.YES_NO:
+        return dict(_YES_NO_CODINGS[value])
+    labels = {o.value: o.label for o in question.options}
+    return {"code": value, "display": labels.get(str(value), str(value))}
+
+
+# --- QuestionnaireResponse ------------------------------------------------------------------
+
+
+def questionnaire_response(summary: Summary, bank: Bank) -> Json:
+    """The answers in `summary` (only those that apply), grouped by section like the form."""
+    groups = []
+    for section in bank.sections:
+        items = [
+            {"linkId": q.id, "text": q.text, "answer": answers}
+            for q in section.questions
+            if q.id in summary.answers and (answers := _answers(q, summary.answers[q.id]))
+        ]
+        if items:
+            groups.append({"linkId": section.id, "text": section.title, "item": items})
+    response: Json = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": canonical_reference(summary.tool_version),
+        "status": "completed",
+        "authored": summary.created.isoformat(),
+    }
+    if groups:
+        response["item"] = groups
+    return response
+
+
+def render_fhir(summary: Summary, bank: Bank) -> str:
+    return to_json(questionnaire_response(summary, bank))
+
+
+def _answers(question: Question, value: AnswerValue) -> list[Json]:
+    if question.kind is Kind.SCALE:
+        return [{"valueInteger": value}]
+    if question.kind is Kind.TEXT:
+        text = str(value)
+        return [{"valueString": text}] if text.strip() else []
+    chosen = value if isinstance(value, list) else [value]
+    return [{"valueCoding": _coding(question, v)} for v in chosen if isinstance(v, bool | str)]

@@ -1,0 +1,53 @@
+"""Printable HTML: one self-contained page (inline CSS and SVG, no scripts, no requests).
+
+Every value printed by the templates passes through `harmless()` (the `finalize` hook) and is
+then HTML-escaped (autoescape), so a note cannot add markup, scripts or terminal controls.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import groupby
+from operator import attrgetter
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.render.footmap import foot_map
+from fibrofoot.summary import Summary
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return harmless(value)
+    return value
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("fibrofoot.render", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(summary: Summary) -> str:
+    return (
+        _environment()
+        .get_template("summary.html.j2")
+        .render(
+            s=summary,
+            title=TITLE,
+            headings=HEADINGS,
+            date_line=date_line(summary),
+            red_flag_levels=[list(g) for _, g in groupby(summary.red_flags, attrgetter("level"))],
+            reported=reported_by_section(summary),
+            footmap=foot_map(summary),
+        )
+    )

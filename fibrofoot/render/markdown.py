@@ -1,0 +1,92 @@
+"""Markdown (CommonMark) that also reads well as plain text.
+
+Every piece of text from the bank or the person goes through `md_text()`, so a note such as
+`[x](http://evil)`, `# heading` or `<b>` stays literal text: Markdown punctuation is
+backslash-escaped, `<`, `>` and `&` become HTML entities, and bare URLs are broken up so that
+renderers with autolinking (GitHub) do not turn them into links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import groupby
+from operator import attrgetter
+
+from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.summary import Summary
+
+# Inline syntax anywhere in a line: emphasis, code, links, images, tables, strikethrough, math,
+# e-mail autolinks, closing heading marks, and the escape character itself.
+_INLINE = re.compile(r"([\\`*_\[\]{}|~$@#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Block syntax at the start of a line: headings, list items, setext underlines, ordered lists.
+_LINE_START = re.compile(r"^(?:\d+(?=[.)]))?([+=.)-])")
+_URL = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)")
+
+
+def md_text(text: str) -> str:
+    """`text` as literal Markdown; newlines are kept (the caller decides what they mean)."""
+    lines = []
+    for line in harmless(text).split("\n"):
+        line = _INLINE.sub(r"\\\1", line.strip())
+        line = re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], line)
+        line = _URL.sub(lambda m: "\\" + m.group(), line)
+        line = _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group(1), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def md_inline(text: str) -> str:
+    """`text` on one line, for list items and headings."""
+    return " ".join(part for part in md_text(text).split("\n") if part)
+
+
+def md_paragraphs(text: str) -> list[str]:
+    """`text` as paragraphs: blank lines separate them, single newlines become line breaks."""
+    paragraphs = re.split(r"\n\s*\n", md_text(text).strip("\n"))
+    return ["\\\n".join(line for line in p.split("\n") if line) for p in paragraphs if p.strip()]
+
+
+def render_markdown(summary: Summary) -> str:
+    blocks: list[str] = [f"# {md_inline(TITLE)}", md_inline(date_line(summary))]
+    blocks.append(f"*{md_inline(summary.about)}*")
+    if summary.red_flags:
+        blocks.append(f"## {md_inline(HEADINGS['red_flags'])}")
+        for _, group in groupby(summary.red_flags, attrgetter("level")):
+            flags = list(group)
+            blocks.append(f"**{md_inline(flags[0].title)}.** {md_inline(flags[0].where_to_go)}")
+            blocks.append(_bullets(flag.message for flag in flags))
+    if summary.reported:
+        blocks.append(f"## {md_inline(HEADINGS['reported'])}")
+        for section, items in reported_by_section(summary):
+            blocks.append(f"### {md_inline(section)}")
+            blocks.append(
+                "\n".join(f"- **{md_inline(i.label)}:** {md_inline(i.answer)}" for i in items)
+            )
+    if summary.pertinent_negatives:
+        blocks.append(f"## {md_inline(HEADINGS['negatives'])}")
+        blocks.append(_bullets(summary.pertinent_negatives))
+    if summary.contributors:
+        blocks.append(f"## {md_inline(HEADINGS['contributors'])}")
+        blocks.append(f"*{md_inline(HEADINGS['contributors_note'])}*")
+        for contributor in summary.contributors:
+            blocks.append(f"### {md_inline(contributor.title)}")
+            blocks.append(f"{md_inline(HEADINGS['because'])}:")
+            blocks.append(_bullets(contributor.reasons))
+            blocks.append(md_inline(contributor.explanation))
+    if summary.questions_to_ask:
+        blocks.append(f"## {md_inline(HEADINGS['questions'])}")
+        blocks.append(_bullets(summary.questions_to_ask))
+    if summary.notes:
+        blocks.append(f"## {md_inline(HEADINGS['notes'])}")
+        for note in summary.notes:
+            blocks.extend(md_paragraphs(note))
+    blocks.append("---")
+    blocks.append(md_inline(summary.emergency_line))
+    blocks.append(f"**{md_inline(summary.consult_message)}**")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {md_inline(item)}" for item in items)

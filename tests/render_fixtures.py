@@ -1,0 +1,179 @@
+"""Persona answers, a fixed date and version, and snapshot extensions for the renderer tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from strategies import shipped_bank
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from fibrofoot.answers import Answers
+from fibrofoot.summary import Summary, build_summary
+
+DATE = date(2026, 1, 15)
+VERSION = "0.1.0"
+
+_NO_URGENT: Answers = {
+    "urgent_emergency": ["none"],
+    "urgent_same_day": ["none"],
+    "urgent_soon": ["none"],
+}
+
+PERSONAS: dict[str, Answers] = {
+    # Heel and arch pain on one foot, worst on the first steps: a typical, short summary.
+    "heel_mornings": {
+        **_NO_URGENT,
+        "pain_areas": ["heel", "arch"],
+        "pain_side": "left",
+        "pain_level": 6,
+        "pain_duration": "three_to_12_months",
+        "pain_timing": ["first_steps", "long_standing"],
+        "first_steps_ease": True,
+        "sensations": ["deep_ache"],
+        "tender_spots": False,
+        "morning_stiffness": True,
+        "stiffness_duration": "under_30",
+        "joint_swelling": False,
+        "walk_differently": True,
+        "walking_signs": ["none"],
+        "note": "It is worst after a long shift at work (I stand all day).",
+    },
+    # Widespread pain with many symptoms and one red flag: a long summary that must still fit
+    # on two printed pages.
+    "widespread": {
+        "urgent_emergency": ["none"],
+        "urgent_same_day": ["none"],
+        "urgent_soon": ["severe_or_stops_activities"],
+        "pain_areas": ["heel", "arch", "ball_of_foot", "toes", "whole_foot"],
+        "pain_side": "both",
+        "pain_level": 7,
+        "pain_duration": "over_a_year",
+        "pain_timing": ["first_steps", "at_night", "end_of_day"],
+        "first_steps_ease": False,
+        "sensations": ["deep_ache", "burning", "tingling", "cramps", "touch_hurts"],
+        "tender_spots": True,
+        "nerve_pattern": "patches",
+        "temperature_feel": False,
+        "nerve_risks": ["none"],
+        "morning_stiffness": True,
+        "stiffness_duration": "under_30",
+        "joint_swelling": False,
+        "walk_differently": True,
+        "walking_signs": ["avoid_walking", "stumble"],
+        "note": (
+            "My feet hurt most on days when the rest of my fibromyalgia flares too.\n"
+            "Warm foot baths help for an hour or so."
+        ),
+    },
+    # An emergency sign reported straight away, then the walkthrough was stopped.
+    "emergency_stop": {
+        "urgent_emergency": ["cold_pale_foot"],
+    },
+    # Nerve-type feelings that move from one foot to the other, and mostly "No" elsewhere.
+    "tingling_changes_sides": {
+        **_NO_URGENT,
+        "pain_areas": ["toes", "whole_foot"],
+        "pain_side": "changes_sides",
+        "pain_level": 4,
+        "pain_duration": "six_weeks_to_3_months",
+        "pain_timing": ["no_pattern"],
+        "sensations": ["tingling", "touch_hurts"],
+        "tender_spots": "not_sure",
+        "nerve_pattern": "patches",
+        "temperature_feel": False,
+        "nerve_risks": ["none"],
+        "morning_stiffness": False,
+        "joint_swelling": False,
+        "walk_differently": False,
+        "walking_signs": ["none"],
+    },
+    # Only a few answers and nothing raised: the summary still makes sense.
+    "few_answers": {
+        **_NO_URGENT,
+        "pain_level": 3,
+        "pain_side": "not_sure",
+        "note": "",
+    },
+}
+
+# Every question answered with every symptom: more than a person is likely to report. Used to
+# check that even this prints without cutting blocks in half, not for the two-page limit.
+MAXIMAL: Answers = {
+    "urgent_emergency": ["none"],
+    "urgent_same_day": ["wound_not_healing"],
+    "urgent_soon": [
+        "severe_or_stops_activities",
+        "new_numbness_tingling",
+        "swollen_joints_stiffness",
+    ],
+    "pain_areas": ["heel", "arch", "ball_of_foot", "toes", "big_toe", "top_of_foot", "ankle"],
+    "pain_side": "both",
+    "pain_level": 8,
+    "pain_duration": "over_a_year",
+    "pain_timing": ["first_steps", "long_standing", "at_night", "end_of_day"],
+    "first_steps_ease": "not_sure",
+    "sensations": [
+        "deep_ache",
+        "burning",
+        "shooting",
+        "tingling",
+        "numbness",
+        "cramps",
+        "tightness",
+        "touch_hurts",
+    ],
+    "tender_spots": True,
+    "nerve_pattern": "sock",
+    "temperature_feel": True,
+    "nerve_risks": ["diabetes", "low_b12"],
+    "morning_stiffness": True,
+    "stiffness_duration": "over_30",
+    "joint_swelling": True,
+    "swelling_pattern": "both",
+    "other_joints": True,
+    "big_toe_stiff": True,
+    "big_toe_bump": True,
+    "walk_differently": True,
+    "walking_signs": ["avoid_walking", "shoe_wear", "stumble", "unfelt_sores"],
+    "note": (
+        "The pain moved around a lot this winter. My GP changed my medication in November.\n"
+        "I keep a pain diary and can bring it to the appointment."
+    ),
+}
+
+
+def summary_for(persona: str, note: str | None = None) -> Summary:
+    """The persona's summary on the fixed date; `note` replaces the persona's own note."""
+    answers = dict(MAXIMAL if persona == "maximal" else PERSONAS[persona])
+    if note is not None:
+        answers["note"] = note
+    return build_summary(shipped_bank(), answers, DATE, VERSION)
+
+
+class _TextSnapshot(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+
+
+class MarkdownSnapshot(_TextSnapshot):
+    file_extension = "md"
+
+
+class HtmlSnapshot(_TextSnapshot):
+    file_extension = "html"
+
+
+class JsonSnapshot(_TextSnapshot):
+    file_extension = "json"
+
+
+class TextSnapshot(_TextSnapshot):
+    file_extension = "txt"
+
+
+SNAPSHOT_EXTENSIONS: dict[str, type[SingleFileSnapshotExtension]] = {
+    "text": TextSnapshot,
+    "markdown": MarkdownSnapshot,
+    "html": HtmlSnapshot,
+    "json": JsonSnapshot,
+    "fhir": JsonSnapshot,
+}

@@ -1,0 +1,142 @@
+"""A hostile note (markup, scripts, terminal escapes, bidi overrides, 10,000 characters) is shown as
+harmless text in every format, and never pushes the consult message from the end."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+from render_fixtures import summary_for
+from strategies import shipped_bank
+
+from fibrofoot.render.common import harmless
+from fibrofoot.render.formats import FORMATS, render
+
+PARTS = [
+    "<b>bold</b> <script>alert('x')</script> <img src=x onerror=alert(1)>",
+    "[x](http://evil.example) ![y](http://evil.example/i.png) <http://evil.example>",
+    "# heading\n---\n> quote\n```\ncode\n```",
+    "\x1b[31mred\x1b[0m \x1b]0;title\x07 \x9b31m \x00 \r\n\t",
+    "مرحبا بالطبيب שלום רופא \u202eevil\u202c \u2066isolate\u2069",
+    "emoji 🦶😀👩🏽‍⚕️ & &amp; &lt;",
+]
+HOSTILE = "\n".join(PARTS) + "\n" + ("a long note " * 900)
+assert len(HOSTILE) >= 10_000
+
+RAW_CONTROLS = ["\x1b", "\x07", "\x9b", "\x00", "\r", "\u202e", "\u2066"]
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    summary = summary_for("heel_mornings", note=HOSTILE)
+    return {fmt: render(summary, fmt, shipped_bank()) for fmt in FORMATS}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_no_raw_control_or_bidi_characters(fmt: str, outputs: dict[str, str]) -> None:
+    """Escapes and direction overrides are shown as visible \\uXXXX, never sent raw."""
+    for char in RAW_CONTROLS:
+        assert char not in outputs[fmt], repr(char)
+    assert "\\u001b[31mred" in outputs[fmt].replace("\\\\", "\\").replace("\\[", "[")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_right_to_left_text_and_emoji_are_kept(fmt: str, outputs: dict[str, str]) -> None:
+    """Arabic, Hebrew and emoji are ordinary text and stay as written."""
+    text = outputs[fmt]
+    for word in ("مرحبا", "שלום", "🦶", "👩🏽‍⚕️"):
+        assert word in text
+
+
+def test_text(outputs: dict[str, str]) -> None:
+    """Plain text holds the note, escapes visible, and still ends with the consult message."""
+    text = outputs["text"]
+    assert "<script>alert('x')</script>" in text
+    assert text.rstrip().endswith(shipped_bank().messages.consult.split()[-1])
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.note = ""
+        self._in_note = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._in_note = ("class", "note") in attrs
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_note = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_note:
+            self.note += data
+
+
+def test_html(outputs: dict[str, str]) -> None:
+    """HTML: the note is escaped text; it adds no script, image, link or bold tag."""
+    html = outputs["html"]
+    clean = render(summary_for("heel_mornings"), "html", shipped_bank())
+    for raw in ("<script", "<img", "<b>"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;" in html
+    parsed, expected = _Tags(), _Tags()
+    parsed.feed(html)
+    expected.feed(clean)
+    assert parsed.tags == expected.tags
+    assert parsed.note == harmless(HOSTILE)
+
+
+def _blocks(markdown: str) -> list[str]:
+    """The block structure, leaving out plain paragraphs (all a note may add)."""
+    plain = {"paragraph_open", "paragraph_close", "inline"}
+    return [t.type for t in MarkdownIt("commonmark").parse(markdown) if t.type not in plain]
+
+
+def test_markdown(outputs: dict[str, str]) -> None:
+    """Markdown: no live link, image, tag, heading or code block comes from the note."""
+    markdown = outputs["markdown"]
+    clean = render(summary_for("heel_mornings"), "markdown", shipped_bank())
+    assert _blocks(markdown) == _blocks(clean)
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    inline = {c.type for t in tokens if t.type == "inline" for c in t.children or []}
+    assert not inline & {"link_open", "image", "html_inline", "code_inline"}
+    assert "<script>" not in markdown
+    assert "&lt;script&gt;" in markdown
+
+
+def test_json(outputs: dict[str, str]) -> None:
+    """JSON parses back to exactly the note that was written."""
+    data = json.loads(outputs["json"])
+    assert data["notes"] == [HOSTILE]
+    assert data["answers"]["note"] == HOSTILE
+
+
+def test_fhir(outputs: dict[str, str]) -> None:
+    """FHIR: the note is the valueString as written; the file itself is plain ASCII."""
+    response = json.loads(outputs["fhir"])
+    [note] = [
+        item for group in response["item"] for item in group["item"] if item["linkId"] == "note"
+    ]
+    assert note["answer"] == [{"valueString": HOSTILE}]
+    assert outputs["fhir"].isascii()
+
+
+def _last_paragraph(fmt: str, output: str) -> str:
+    if fmt == "markdown":
+        inline = [t for t in MarkdownIt("commonmark").parse(output) if t.type == "inline"]
+        return "".join(c.content for c in inline[-1].children or [])
+    if fmt == "html":
+        body = output[output.rindex("<p") :]
+        return body[body.index(">") + 1 : body.index("</p>")]
+    return output.strip().split("\n\n")[-1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_consult_message_still_last(fmt: str, outputs: dict[str, str]) -> None:
+    """However long or strange the note, the consult message is still the last paragraph."""
+    consult = shipped_bank().messages.consult
+    assert " ".join(_last_paragraph(fmt, outputs[fmt]).split()) == " ".join(consult.split())

@@ -1,0 +1,294 @@
+"""FHIR R4: the bank as a Questionnaire and the answers as a QuestionnaireResponse that fits it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from render_fixtures import PERSONAS, summary_for
+from strategies import shipped_bank
+
+from fibrofoot import __version__
+from fibrofoot.bank.models import Bank, Kind
+from fibrofoot.cli import main
+from fibrofoot.render.fhir import (
+    CANONICAL,
+    questionnaire,
+    questionnaire_json,
+    questionnaire_response,
+    render_fhir,
+)
+
+ALL = [*sorted(PERSONAS), "maximal"]
+HELP = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+WHEN_EXPRESSION = (
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+)
+YES_NO = {
+    ("http://terminology.hl7.org/CodeSystem/v2-0136", "Y"),
+    ("http://terminology.hl7.org/CodeSystem/v2-0136", "N"),
+    ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "asked-unknown"),
+}
+
+
+def _items(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for item in items:
+        yield item
+        yield from _items(item.get("item", []))
+
+
+def _questions(resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["linkId"]: i for i in _items(resource.get("item", [])) if i["type"] != "group"}
+
+
+def _answered(response: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["linkId"]: i for i in _items(response.get("item", [])) if "answer" in i}
+
+
+def _bank_with(bank: Bank, question_id: str, ask_if: list[dict[str, Any]]) -> Bank:
+    """The bank with one question's `ask_if` replaced (no cross-reference checks)."""
+    data = bank.model_dump(by_alias=True, exclude_none=True)
+    for section in data["sections"]:
+        for question in section["questions"]:
+            if question["id"] == question_id:
+                question["ask_if"] = ask_if
+    return Bank.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def form() -> dict[str, Any]:
+    resource: dict[str, Any] = json.loads(questionnaire_json(shipped_bank(), __version__))
+    return resource
+
+
+def test_questionnaire_is_valid_r4(form: dict[str, Any]) -> None:
+    """The Questionnaire validates as FHIR R4(B) and names itself by canonical URL and version."""
+    Questionnaire.model_validate(form)
+    assert form["resourceType"] == "Questionnaire"
+    assert (form["url"], form["version"], form["status"]) == (CANONICAL, __version__, "active")
+
+
+def test_one_group_per_section(form: dict[str, Any]) -> None:
+    """Sections become groups (linkId = section id) holding their questions in bank order."""
+    bank = shipped_bank()
+    assert [(g["linkId"], g["type"], g["text"]) for g in form["item"]] == [
+        (s.id, "group", s.title) for s in bank.sections
+    ]
+    for group, section in zip(form["item"], bank.sections, strict=True):
+        assert [q["linkId"] for q in group["item"]] == [q.id for q in section.questions]
+
+
+def test_item_types_follow_the_question_kinds(form: dict[str, Any]) -> None:
+    """yes_no and single are choices, multi repeats, scale is a bounded integer, text is text."""
+    items = _questions(form)
+    for question in shipped_bank().questions:
+        item = items[question.id]
+        assert item["text"] == question.text
+        codes = [o["valueCoding"]["code"] for o in item.get("answerOption", [])]
+        if question.kind is Kind.YES_NO:
+            systems = {
+                (o["valueCoding"]["system"], o["valueCoding"]["code"]) for o in item["answerOption"]
+            }
+            assert item["type"] == "choice"
+            assert systems <= YES_NO
+            assert len(systems) == (3 if question.allow_not_sure else 2)
+        elif question.kind in (Kind.SINGLE, Kind.MULTI):
+            assert item["type"] == "choice"
+            assert codes == [o.value for o in question.options]
+            assert item.get("repeats", False) is (question.kind is Kind.MULTI)
+        elif question.kind is Kind.SCALE:
+            assert item["type"] == "integer"
+            bounds = {e["url"].rsplit("/", 1)[1]: e["valueInteger"] for e in item["extension"]}
+            assert bounds == {"minValue": 0, "maxValue": 10}
+        else:
+            assert item["type"] == "text"
+
+
+def test_why_lines_are_help_items(form: dict[str, Any]) -> None:
+    """Each question's 'why we ask' is a display child marked with itemControl 'help'."""
+    items = _questions(form)
+    for question in shipped_bank().questions:
+        helps = [
+            child
+            for child in items[question.id]["item"]
+            if child["type"] == "display"
+            and child["extension"][0]["url"] == HELP
+            and child["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "help"
+        ]
+        assert [h["text"] for h in helps] == [question.why]
+
+
+def test_conditions_become_enable_when(form: dict[str, Any]) -> None:
+    """Every ask_if is an enableWhen on an earlier question; several values mean 'any'."""
+    items = _questions(form)
+    order = list(items)
+    for question in shipped_bank().questions:
+        item = items[question.id]
+        if not question.ask_if:
+            assert "enableWhen" not in item
+            continue
+        whens = item["enableWhen"]
+        for when in whens:
+            assert order.index(when["question"]) < order.index(question.id)
+            codes = {o["valueCoding"]["code"] for o in items[when["question"]]["answerOption"]}
+            assert when["operator"] == "="
+            assert when["answerCoding"]["code"] in codes
+        if len(whens) > 1:
+            assert item["enableBehavior"] == "any"
+    nerve = items["nerve_pattern"]
+    assert [w["answerCoding"]["code"] for w in nerve["enableWhen"]] == [
+        "numbness",
+        "tingling",
+        "burning",
+        "shooting",
+    ]
+    assert items["stiffness_duration"]["enableWhen"] == [
+        {
+            "question": "morning_stiffness",
+            "operator": "=",
+            "answerCoding": {
+                "system": "http://terminology.hl7.org/CodeSystem/v2-0136",
+                "code": "Y",
+                "display": "Yes",
+            },
+        }
+    ]
+
+
+def test_several_conditions_mean_all() -> None:
+    """Two single-value conditions, or a scale range, are enableBehavior 'all'."""
+    bank = _bank_with(
+        shipped_bank(),
+        "first_steps_ease",
+        [
+            {"question": "pain_timing", "is": ["first_steps"]},
+            {"question": "pain_level", "at_least": 3, "at_most": 8},
+        ],
+    )
+    item = _questions(questionnaire(bank, "0"))["first_steps_ease"]
+    Questionnaire.model_validate(questionnaire(bank, "0"))
+    assert item["enableBehavior"] == "all"
+    assert [(w["operator"], w.get("answerInteger")) for w in item["enableWhen"]] == [
+        ("=", None),
+        (">=", 3),
+        ("<=", 8),
+    ]
+
+
+def test_mixed_conditions_use_an_expression() -> None:
+    """'all' of conditions where one has several values cannot be enableWhen: FHIRPath instead."""
+    bank = _bank_with(
+        shipped_bank(),
+        "first_steps_ease",
+        [
+            {"question": "pain_timing", "is": ["first_steps", "long_standing"]},
+            {"question": "pain_level", "at_least": 5},
+        ],
+    )
+    resource = questionnaire(bank, "0")
+    Questionnaire.model_validate(resource)
+    item = _questions(resource)["first_steps_ease"]
+    assert "enableWhen" not in item
+    [extension] = [e for e in item["extension"] if e["url"] == WHEN_EXPRESSION]
+    expression = extension["valueExpression"]
+    assert expression["language"] == "text/fhirpath"
+    assert expression["expression"] == (
+        "%resource.repeat(item).where(linkId='pain_timing').answer.value.code"
+        ".intersect('first_steps' | 'long_standing').exists() and "
+        "%resource.repeat(item).where(linkId='pain_level').answer.value"
+        ".where($this >= 5).exists()"
+    )
+
+
+def test_cli_prints_the_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
+    """`fibrofoot questions --fhir` prints exactly this Questionnaire."""
+    assert main(["questions", "--fhir"]) == 0
+    assert capsys.readouterr().out == questionnaire_json(shipped_bank(), __version__)
+
+
+def test_questionnaire_snapshot(snapshot: Any) -> None:
+    """The whole Questionnaire, to review changes to it as a diff."""
+    from render_fixtures import JsonSnapshot
+
+    assert questionnaire_json(shipped_bank(), "0.1.0") == snapshot.use_extension(JsonSnapshot)
+
+
+# --- QuestionnaireResponse ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_response_is_valid_r4(persona: str) -> None:
+    """The response validates, is completed, dated, and points at the Questionnaire version."""
+    summary = summary_for(persona)
+    response = json.loads(render_fhir(summary, shipped_bank()))
+    QuestionnaireResponse.model_validate(response)
+    assert response["status"] == "completed"
+    assert response["authored"] == "2026-01-15"
+    assert response["questionnaire"] == f"{CANONICAL}|0.1.0"
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_response_fits_the_questionnaire(persona: str, form: dict[str, Any]) -> None:
+    """Same groups and linkIds as the form; each coding is one of the item's answer options."""
+    bank = shipped_bank()
+    summary = summary_for(persona)
+    response = questionnaire_response(summary, bank)
+    form_groups = {g["linkId"]: [q["linkId"] for q in g["item"]] for g in form["item"]}
+    group_ids = [g["linkId"] for g in response.get("item", [])]
+    assert group_ids == [g for g in form_groups if g in group_ids]
+    items = _questions(form)
+    answered = []
+    for group in response.get("item", []):
+        assert group["item"], "groups without answers are left out"
+        for entry in group["item"]:
+            assert entry["linkId"] in form_groups[group["linkId"]]
+            assert entry["text"] == items[entry["linkId"]]["text"]
+            answered.append(entry["linkId"])
+            for answer in entry["answer"]:
+                if "valueCoding" in answer:
+                    options = [o["valueCoding"] for o in items[entry["linkId"]]["answerOption"]]
+                    assert answer["valueCoding"] in options
+    expected = [
+        q.id
+        for q in bank.questions
+        if q.id in summary.answers
+        and (q.kind is not Kind.TEXT or str(summary.answers[q.id]).strip())
+    ]
+    assert answered == expected
+
+
+def test_response_values_are_typed() -> None:
+    """valueCoding for choices (one per chosen option), valueInteger for scales, valueString."""
+    summary = summary_for("heel_mornings")
+    items = _answered(questionnaire_response(summary, shipped_bank()))
+    assert items["pain_level"]["answer"] == [{"valueInteger": 6}]
+    assert [a["valueCoding"]["code"] for a in items["pain_areas"]["answer"]] == ["heel", "arch"]
+    assert items["pain_side"]["answer"] == [
+        {"valueCoding": {"code": "left", "display": "The left foot"}}
+    ]
+    assert items["first_steps_ease"]["answer"][0]["valueCoding"]["code"] == "Y"
+    assert items["tender_spots"]["answer"][0]["valueCoding"]["code"] == "N"
+    assert items["note"]["answer"] == [{"valueString": PERSONAS["heel_mornings"]["note"]}]
+
+
+def test_not_sure_and_empty_answers() -> None:
+    """'Not sure' is asked-unknown; an empty note is not an answer; unanswered groups vanish."""
+    summary = summary_for("tingling_changes_sides")
+    items = _answered(questionnaire_response(summary, shipped_bank()))
+    assert items["tender_spots"]["answer"][0]["valueCoding"]["code"] == "asked-unknown"
+    few = questionnaire_response(summary_for("few_answers"), shipped_bank())
+    assert "note" not in _answered(few)
+    stopped = questionnaire_response(summary_for("emergency_stop"), shipped_bank())
+    assert [g["linkId"] for g in stopped["item"]] == ["urgent"]
+
+
+def test_response_without_answers_has_no_items() -> None:
+    """No answers at all still make a valid, completed response (with no items)."""
+    summary = summary_for("few_answers").model_copy(update={"answers": {}})
+    response = questionnaire_response(summary, shipped_bank())
+    QuestionnaireResponse.model_validate(response)
+    assert "item" not in response
