@@ -63,7 +63,8 @@ def timed_pty(argv: list[str], pattern: str, first_output: bool = False) -> Call
 
 def bank_load_seconds(question_count: int) -> float:
     """Validate a synthetic bank: the real one plus `question_count` extra yes/no questions."""
-    from fibrofoot.bank.load import default_bank_dir, load_bank
+    from fibrofoot.bank.folder import default_bank_dir
+    from fibrofoot.bank.load import load_bank
 
     with tempfile.TemporaryDirectory() as folder:
         for source in default_bank_dir().glob("*.yaml"):

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from strategies import shipped_bank
 
-from fibrofoot.bank.load import default_bank_dir
+from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
 from fibrofoot.cli import main
 

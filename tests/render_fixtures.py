@@ -15,7 +15,6 @@ VERSION = "0.1.0"
 
 _NO_URGENT: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["none"],
     "urgent_soon": ["none"],
 }
 
@@ -31,9 +30,8 @@ PERSONAS: dict[str, Answers] = {
         "first_steps_ease": True,
         "sensations": ["deep_ache"],
         "tender_spots": False,
-        "morning_stiffness": True,
-        "stiffness_duration": "under_30",
-        "joint_swelling": False,
+        "morning_stiffness": "under_30",
+        "joint_swelling": "no",
         "walk_differently": True,
         "walking_signs": ["none"],
         "note": "It is worst after a long shift at work (I stand all day).",
@@ -42,7 +40,6 @@ PERSONAS: dict[str, Answers] = {
     # on two printed pages.
     "widespread": {
         "urgent_emergency": ["none"],
-        "urgent_same_day": ["none"],
         "urgent_soon": ["severe_or_stops_activities"],
         "pain_areas": ["heel", "arch", "ball_of_foot", "toes", "whole_foot"],
         "pain_side": "both",
@@ -55,9 +52,8 @@ PERSONAS: dict[str, Answers] = {
         "nerve_pattern": "patches",
         "temperature_feel": False,
         "nerve_risks": ["none"],
-        "morning_stiffness": True,
-        "stiffness_duration": "under_30",
-        "joint_swelling": False,
+        "morning_stiffness": "under_30",
+        "joint_swelling": "no",
         "walk_differently": True,
         "walking_signs": ["avoid_walking", "stumble"],
         "note": (
@@ -82,8 +78,8 @@ PERSONAS: dict[str, Answers] = {
         "nerve_pattern": "patches",
         "temperature_feel": False,
         "nerve_risks": ["none"],
-        "morning_stiffness": False,
-        "joint_swelling": False,
+        "morning_stiffness": "no",
+        "joint_swelling": "no",
         "walk_differently": False,
         "walking_signs": ["none"],
     },
@@ -100,8 +96,8 @@ PERSONAS: dict[str, Answers] = {
 # check that even this prints without cutting blocks in half, not for the two-page limit.
 MAXIMAL: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["wound_not_healing"],
     "urgent_soon": [
+        "wound_not_healing",
         "severe_or_stops_activities",
         "new_numbness_tingling",
         "swollen_joints_stiffness",
@@ -126,10 +122,8 @@ MAXIMAL: Answers = {
     "nerve_pattern": "sock",
     "temperature_feel": True,
     "nerve_risks": ["diabetes", "low_b12"],
-    "morning_stiffness": True,
-    "stiffness_duration": "over_30",
-    "joint_swelling": True,
-    "swelling_pattern": "both",
+    "morning_stiffness": "over_30",
+    "joint_swelling": "both_feet",
     "other_joints": True,
     "big_toe_stiff": True,
     "big_toe_bump": True,

@@ -185,6 +185,7 @@ def test_answer_text_uses_the_words_the_person_saw(
 @example(answers={"note": "a\u2028b\u2029c"}, header="")
 @example(answers={"note": "yes", "pain_side": "not_sure"}, header="two\nlines")
 @example(answers={"note": "12"}, header="")
+@example(answers={"morning_stiffness": "no", "joint_swelling": "no"}, header="")  # YAML's false
 def test_saved_answers_read_back_the_same(
     tmp_path_factory: pytest.TempPathFactory, answers: Answers, header: str
 ) -> None:

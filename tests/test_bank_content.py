@@ -9,14 +9,16 @@ import pytest
 from wording import forbidden_in
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.load import default_bank_dir
+from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import (
     CONTRIBUTOR_ORDER,
     LEVEL_ORDER,
+    NOT_SURE,
     Bank,
     Condition,
     ContributorId,
     Kind,
+    Level,
 )
 from fibrofoot.rules import applicable, is_asked, red_flags_raised, signals_raised
 from fibrofoot.yamlfile import parse
@@ -118,6 +120,81 @@ def test_red_flag_questions_come_first(bank: Bank) -> None:
     assert all(not q.ask_if for q in bank.sections[0].questions)
 
 
+WARNING_SIGN_LEVELS: dict[str, dict[str, Level]] = {
+    "urgent_emergency": {
+        "cold_pale_foot": Level.EMERGENCY,
+        "red_hot_spreading": Level.EMERGENCY,
+        "injury": Level.EMERGENCY,
+        "one_side_weak": Level.EMERGENCY,
+        "groin_numb_bladder": Level.EMERGENCY,
+        "not_sure": Level.SAME_DAY,
+    },
+    "urgent_soon": {
+        "diabetes_foot_change": Level.SAME_DAY,
+        "red_hot_worsening": Level.SAME_DAY,
+        "wound_not_healing": Level.SAME_DAY,
+        "hot_swollen_fever": Level.SAME_DAY,
+        "severe_or_stops_activities": Level.SOON,
+        "no_better_two_weeks": Level.SOON,
+        "new_numbness_tingling": Level.SOON,
+        "swollen_joints_stiffness": Level.SOON,
+    },
+}
+
+
+def test_each_warning_sign_raises_one_red_flag_at_its_level(bank: Bank) -> None:
+    """Emergency signs are asked first on their own; every other option has one flag and level.
+
+    The same-day and book-soon signs share one question, so each option's level comes from its
+    red flag; 'None of these' raises nothing.
+    """
+    assert [q.id for q in bank.sections[0].questions] == list(WARNING_SIGN_LEVELS)
+    for question in bank.sections[0].questions:
+        levels = {
+            option.value: [
+                flag.level for flag in red_flags_raised(bank, {question.id: [option.value]})
+            ]
+            for option in question.options
+        }
+        expected: dict[str, list[Level]] = {o.value: [] for o in question.options} | {
+            value: [level] for value, level in WARNING_SIGN_LEVELS[question.id].items()
+        }
+        assert levels == expected, question.id
+        none = next(o for o in question.options if o.value == "none")
+        assert none.exclusive
+        assert none.negative
+
+
+@pytest.mark.parametrize("question_id", ["morning_stiffness", "joint_swelling", "urgent_soon"])
+def test_merged_questions_keep_a_no_answer_with_a_negative(bank: Bank, question_id: str) -> None:
+    """A question that holds a yes and its details keeps one 'no' answer with a negative."""
+    question = bank.question(question_id)
+    negatives = [o for o in question.options if o.negative]
+    assert len(negatives) == 1
+    if question.kind is Kind.SINGLE:
+        assert NOT_SURE in {o.value for o in question.options}
+
+
+@pytest.mark.parametrize("value", ["under_30", "over_30", "yes_unsure", "no", "not_sure"])
+def test_no_morning_stiffness_answer_points_to_exactly_one_contributor(
+    bank: Bank, value: str
+) -> None:
+    """Morning stiffness of any length raises several contributors; no or not sure raises none."""
+    assert bank.question("morning_stiffness").kind is Kind.SINGLE
+    raised = _contributors_raised(bank, {"morning_stiffness": value})
+    assert len(raised) != 1, raised
+    assert bool(raised) is (value not in ("no", "not_sure"))
+
+
+def test_both_feet_swelling_gives_its_own_reason(bank: Bank) -> None:
+    """Swelling on both feet raises rheumatoid arthritis with one more reason than one foot."""
+    both = signals_raised(bank, {"joint_swelling": "both_feet"})
+    one = signals_raised(bank, {"joint_swelling": "one_foot"})
+    assert {c for s in both + one for c in s.raises} == {"rheumatoid_arthritis"}
+    assert {s.id for s in one} < {s.id for s in both}
+    assert signals_raised(bank, {"joint_swelling": "no"}) == []
+
+
 def test_every_level_has_red_flags(bank: Bank) -> None:
     """Emergency, same-day and soon each have at least one red flag and a message."""
     assert {flag.level for flag in bank.red_flags} == set(LEVEL_ORDER)
@@ -128,14 +205,19 @@ def test_every_level_has_red_flags(bank: Bank) -> None:
     ("answers", "expected"),
     [
         pytest.param(
-            {"morning_stiffness": True, "stiffness_duration": "under_30"},
+            {"morning_stiffness": "under_30"},
             {"muscle_connective_tissue", "osteoarthritis"},
             id="morning stiffness, short",
         ),
         pytest.param(
-            {"morning_stiffness": True, "stiffness_duration": "over_30"},
+            {"morning_stiffness": "over_30"},
             {"muscle_connective_tissue", "rheumatoid_arthritis"},
             id="morning stiffness, long",
+        ),
+        pytest.param(
+            {"morning_stiffness": "yes_unsure"},
+            {"muscle_connective_tissue", "rheumatoid_arthritis"},
+            id="morning stiffness, length not known",
         ),
         pytest.param(
             {"urgent_soon": ["swollen_joints_stiffness"]},
@@ -165,7 +247,7 @@ def test_overlapping_symptoms_raise_more_than_one_contributor(
     ("answers", "expected"),
     [
         pytest.param(
-            [("morning_stiffness", True), ("stiffness_duration", None)],
+            [("morning_stiffness", None)],
             {"muscle_connective_tissue", "osteoarthritis", "rheumatoid_arthritis"},
             id="morning stiffness",
         ),
@@ -216,13 +298,13 @@ def test_reasons_and_red_flags_speak_of_what_the_person_said(bank: Bank) -> None
 
 
 def test_every_no_gives_a_pertinent_negative(bank: Bank) -> None:
-    """Each yes/no question and each 'None of these' answer has words for the summary."""
+    """Each yes/no question and each 'None of these' or 'No' answer has words for the summary."""
     missing = [q.id for q in bank.questions if q.kind is Kind.YES_NO and not q.when_no]
     missing += [
         f"{q.id}.{o.value}"
         for q in bank.questions
         for o in q.options
-        if o.value == "none" and not o.negative
+        if o.value in ("none", "no") and not o.negative
     ]
     assert missing == []
 

@@ -133,7 +133,7 @@ MUTATIONS: dict[str, Mutation] = {
         "    raises: [osteoarthritis]",
         "    raises: [osteoarthritus]",
         "raises: [osteoarthritus]",
-        ("signals[6].raises[0]", "'osteoarthritus'"),
+        ("signals[7].raises[0]", "'osteoarthritus'"),
     ),
     "unknown level": Mutation(
         "10-urgent.yaml",
@@ -161,7 +161,7 @@ MUTATIONS: dict[str, Mutation] = {
         "  - id: big_toe_bump\n    raises",
         "  - id: big_toe_stiff\n    raises",
         "id: big_toe_stiff\n    raises",
-        ("signals[7].id", "'big_toe_stiff' is used more than once"),
+        ("signals[8].id", "'big_toe_stiff' is used more than once"),
     ),
     "condition on an unknown question": Mutation(
         "30-feel.yaml",
@@ -180,7 +180,7 @@ MUTATIONS: dict[str, Mutation] = {
     "condition on a later question": Mutation(
         "20-your-pain.yaml",
         "          - question: pain_timing\n            is: [first_steps]",
-        "          - question: morning_stiffness\n            is: [true]",
+        "          - question: morning_stiffness\n            is: [over_30]",
         "question: morning_stiffness",
         ("sections[0].questions[5].ask_if[0].question", "not asked before it"),
     ),
@@ -189,7 +189,7 @@ MUTATIONS: dict[str, Mutation] = {
         "      - question: big_toe_bump\n",
         "      - question: big_toe_bumpy\n",
         "question: big_toe_bumpy",
-        ("signals[7].when[0].question", "no question with the id 'big_toe_bumpy'"),
+        ("signals[8].when[0].question", "no question with the id 'big_toe_bumpy'"),
     ),
     "signal on an unknown option": Mutation(
         "40-joints.yaml",

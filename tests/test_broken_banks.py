@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from fibrofoot.bank.load import default_bank_dir, load_bank
+from fibrofoot.bank.folder import default_bank_dir
+from fibrofoot.bank.load import load_bank
 from fibrofoot.cli import main
 from fibrofoot.errors import FibrofootError
 

@@ -17,7 +17,6 @@ Write = Callable[..., Path]
 
 ANSWERS: dict[str, object] = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["none"],
     "urgent_soon": ["new_numbness_tingling"],
     "pain_areas": ["heel"],
     "pain_level": 6,
@@ -78,12 +77,12 @@ def test_report_json_carries_the_documented_fields(
 
 def test_answers_to_skipped_questions_are_ignored(cli: Cli, write_answers: Write) -> None:
     """An answer to a question that would not be asked is left out of the report."""
-    answers = {**ANSWERS, "pain_timing": ["at_night"], "stiffness_duration": "over_30"}
+    answers = {**ANSWERS, "pain_timing": ["at_night"], "other_joints": True}
     code, out, _ = cli("report", write_answers(answers), "--format", "json")
     assert code == 0
     document = json.loads(out)
     assert "first_steps_ease" not in document["answers"]
-    assert "stiffness_duration" not in document["answers"]
+    assert "other_joints" not in document["answers"]
     assert "rheumatoid_arthritis" not in {c["id"] for c in document["contributors"]}
 
 

@@ -14,11 +14,10 @@ from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank
 from fibrofoot.rules import applicable, asked_questions, next_unanswered
 
-NO_URGENT: list[AnswerValue] = [["none"], ["none"], ["none"]]
+NO_URGENT: list[AnswerValue] = [["none"], ["none"]]
 # A complete walk in which no answer opens a follow-up question.
 PLAIN: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["none"],
     "urgent_soon": ["none"],
     "pain_areas": ["heel"],
     "pain_side": "left",
@@ -27,8 +26,8 @@ PLAIN: Answers = {
     "pain_timing": ["no_pattern"],
     "sensations": ["none"],
     "tender_spots": False,
-    "morning_stiffness": False,
-    "joint_swelling": False,
+    "morning_stiffness": "no",
+    "joint_swelling": "no",
     "walk_differently": False,
     "walking_signs": ["none"],
     "note": "",
@@ -115,9 +114,10 @@ def test_changing_an_answer_in_review_asks_only_what_it_opens(bank: Bank) -> Non
     done = flow.Walk(PLAIN, None)
     assert next_unanswered(bank, PLAIN) is None
     assert flow.change(bank, done, "pain_side", "right").current is None
-    opened = flow.change(bank, done, "morning_stiffness", True)
-    assert opened.current == "stiffness_duration"
-    assert opened.answers["morning_stiffness"] is True
+    assert flow.change(bank, done, "morning_stiffness", "over_30").current is None
+    opened = flow.change(bank, done, "joint_swelling", "one_foot")
+    assert opened.current == "other_joints"
+    assert opened.answers["joint_swelling"] == "one_foot"
 
 
 def test_progress_counts_questions_and_sections_that_apply(bank: Bank) -> None:
@@ -126,19 +126,23 @@ def test_progress_counts_questions_and_sections_that_apply(bank: Bank) -> None:
     progress = flow.progress(bank, walk)
     assert progress is not None
     assert (progress.section_title, progress.section_number) == ("Your foot pain", 2)
-    assert progress.question_number == 4
+    assert progress.question_number == 3
     assert progress.question_total == len(asked_questions(bank, walk.answers))
     assert progress.line() == (
-        f"Section 2 of {progress.section_count} · question 4 of about {progress.question_total}"
+        f"Section 2 of {progress.section_count} · question 3 of about {progress.question_total}"
     )
     assert flow.progress(bank, flow.Walk({}, None)) is None
 
 
 def test_red_flags_for_names_only_the_flags_of_the_answered_question(bank: Bank) -> None:
     """The flags shown at once are those the question just answered raises."""
-    answers: Answers = {"urgent_emergency": ["injury"], "urgent_same_day": ["wound_not_healing"]}
-    assert [f.id for f in flow.red_flags_for(bank, "urgent_same_day", answers)] == [
-        "same_day_wound_not_healing"
+    answers: Answers = {
+        "urgent_emergency": ["injury"],
+        "urgent_soon": ["wound_not_healing", "no_better_two_weeks"],
+    }
+    assert [f.id for f in flow.red_flags_for(bank, "urgent_soon", answers)] == [
+        "same_day_wound_not_healing",
+        "soon_no_better_two_weeks",
     ]
     assert flow.red_flags_for(bank, "pain_areas", answers) == []
 
@@ -148,7 +152,6 @@ def test_review_lists_answered_questions_in_asking_order(bank: Bank) -> None:
     walk = _walk(bank, [*NO_URGENT, ["heel"]])
     assert [q.id for q in flow.answered_in_order(bank, walk)] == [
         "urgent_emergency",
-        "urgent_same_day",
         "urgent_soon",
         "pain_areas",
     ]

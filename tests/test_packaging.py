@@ -69,7 +69,7 @@ def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
 def test_the_unpacked_wheel_finds_its_own_bank(unpacked: Path, tmp_path: Path) -> None:
     """Run from an unrelated folder, the installed package reads the bank packed inside it."""
     code = (
-        "import fibrofoot; from fibrofoot.bank.load import default_bank_dir; "
+        "import fibrofoot; from fibrofoot.bank.folder import default_bank_dir; "
         "print(fibrofoot.__file__); print(default_bank_dir())"
     )
     done = _run([sys.executable, "-c", code], tmp_path, unpacked)

@@ -146,17 +146,9 @@ def test_conditions_become_enable_when(form: dict[str, Any]) -> None:
         "burning",
         "shooting",
     ]
-    assert items["stiffness_duration"]["enableWhen"] == [
-        {
-            "question": "morning_stiffness",
-            "operator": "=",
-            "answerCoding": {
-                "system": "http://terminology.hl7.org/CodeSystem/v2-0136",
-                "code": "Y",
-                "display": "Yes",
-            },
-        }
-    ]
+    swelling = items["other_joints"]
+    assert swelling["enableBehavior"] == "any"
+    assert [w["answerCoding"]["code"] for w in swelling["enableWhen"]] == ["both_feet", "one_foot"]
 
 
 def test_several_conditions_mean_all() -> None:

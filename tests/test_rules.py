@@ -17,7 +17,6 @@ from fibrofoot.rules import (
 
 NO_URGENT: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["none"],
     "urgent_soon": ["none"],
 }
 HEEL_PAIN: Answers = {
@@ -32,8 +31,6 @@ FOLLOW_UPS = {
     "nerve_pattern",
     "temperature_feel",
     "nerve_risks",
-    "stiffness_duration",
-    "swelling_pattern",
     "other_joints",
     "big_toe_stiff",
     "big_toe_bump",
@@ -45,9 +42,9 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
     ("answers", "expected"),
     [
         pytest.param({}, "urgent_emergency", id="nothing answered"),
-        pytest.param({"urgent_emergency": ["none"]}, "urgent_same_day", id="after the first"),
+        pytest.param({"urgent_emergency": ["none"]}, "urgent_soon", id="after the first"),
         pytest.param(
-            {"urgent_emergency": ["injury"]}, "urgent_same_day", id="a red flag does not stop"
+            {"urgent_emergency": ["injury"]}, "urgent_soon", id="a red flag does not stop"
         ),
         pytest.param(
             {**HEEL_PAIN, "pain_timing": ["long_standing"]},
@@ -90,10 +87,10 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
                 "pain_timing": ["no_pattern"],
                 "sensations": ["none"],
                 "tender_spots": False,
-                "morning_stiffness": False,
+                "morning_stiffness": "no",
             },
             "joint_swelling",
-            id="stiffness duration skipped",
+            id="after morning stiffness",
         ),
         pytest.param(
             {
@@ -101,8 +98,8 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
                 "pain_timing": ["no_pattern"],
                 "sensations": ["none"],
                 "tender_spots": False,
-                "morning_stiffness": False,
-                "joint_swelling": False,
+                "morning_stiffness": "no",
+                "joint_swelling": "no",
             },
             "walk_differently",
             id="swelling and big toe skipped",
@@ -114,8 +111,8 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
                 "pain_timing": ["no_pattern"],
                 "sensations": ["none"],
                 "tender_spots": False,
-                "morning_stiffness": False,
-                "joint_swelling": False,
+                "morning_stiffness": "no",
+                "joint_swelling": "no",
             },
             "big_toe_stiff",
             id="big toe asked",
@@ -131,8 +128,8 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
                 "pain_timing": ["no_pattern"],
                 "sensations": ["none"],
                 "tender_spots": False,
-                "morning_stiffness": False,
-                "joint_swelling": False,
+                "morning_stiffness": "no",
+                "joint_swelling": "no",
                 "walk_differently": False,
                 "walking_signs": ["none"],
                 "note": "",
@@ -159,13 +156,15 @@ def test_next_unanswered(bank: Bank, answers: Answers, expected: str | None) -> 
         ),
         pytest.param({"sensations": ["numbness"]}, FOLLOW_UPS - NERVE, id="numbness"),
         pytest.param({"sensations": ["deep_ache"]}, FOLLOW_UPS, id="ache is not nerve-type"),
-        pytest.param({"morning_stiffness": True}, FOLLOW_UPS - {"stiffness_duration"}, id="stiff"),
-        pytest.param({"morning_stiffness": "not_sure"}, FOLLOW_UPS, id="not sure if stiff"),
+        pytest.param({"morning_stiffness": "over_30"}, FOLLOW_UPS, id="stiffness opens nothing"),
         pytest.param(
-            {"joint_swelling": True},
-            FOLLOW_UPS - {"swelling_pattern", "other_joints"},
-            id="swelling",
+            {"joint_swelling": "both_feet"}, FOLLOW_UPS - {"other_joints"}, id="swelling, both feet"
         ),
+        pytest.param(
+            {"joint_swelling": "one_foot"}, FOLLOW_UPS - {"other_joints"}, id="swelling, one foot"
+        ),
+        pytest.param({"joint_swelling": "no"}, FOLLOW_UPS, id="no swelling"),
+        pytest.param({"joint_swelling": "not_sure"}, FOLLOW_UPS, id="not sure if swollen"),
         pytest.param({"pain_areas": ["big_toe"]}, FOLLOW_UPS - {"big_toe_stiff"}, id="big toe"),
         pytest.param(
             {"pain_areas": ["big_toe"], "big_toe_stiff": True},
@@ -209,9 +208,9 @@ def test_skipped_questions(bank: Bank, answers: Answers, skipped: set[str]) -> N
             id="a chain that applies is kept",
         ),
         pytest.param(
-            {"stiffness_duration": "over_30"},
-            set(),
-            id="follow-up without its question",
+            {"joint_swelling": "no", "other_joints": True},
+            {"joint_swelling"},
+            id="follow-up of a no answer",
         ),
     ],
 )
@@ -251,8 +250,7 @@ def test_red_flags_come_most_urgent_first(bank: Bank) -> None:
     """Red flags are ordered emergency, same day, soon; bank order within a level."""
     answers: Answers = {
         "urgent_emergency": ["injury", "cold_pale_foot"],
-        "urgent_same_day": ["wound_not_healing"],
-        "urgent_soon": ["new_numbness_tingling", "severe_or_stops_activities"],
+        "urgent_soon": ["wound_not_healing", "new_numbness_tingling", "severe_or_stops_activities"],
     }
     assert [f.id for f in red_flags_raised(bank, answers)] == [
         "emergency_cold_pale_foot",
@@ -274,6 +272,11 @@ def test_red_flags_come_most_urgent_first(bank: Bank) -> None:
             {"urgent_soon": ["swollen_joints_stiffness"]},
             ["soon_swollen_joints_stiffness"],
             id="soon",
+        ),
+        pytest.param(
+            {"urgent_soon": ["hot_swollen_fever", "no_better_two_weeks"]},
+            ["same_day_hot_swollen_fever", "soon_no_better_two_weeks"],
+            id="one question, two levels",
         ),
     ],
 )
@@ -317,6 +320,34 @@ def test_red_flags_raised(bank: Bank, answers: Answers, expected: list[str]) -> 
             ["uneven_shoe_wear", "stumble_unsteady"],
             id="walking signs",
         ),
+        pytest.param(
+            {"morning_stiffness": "under_30"},
+            ["morning_stiffness", "stiffness_under_30"],
+            id="short morning stiffness",
+        ),
+        pytest.param(
+            {"morning_stiffness": "over_30"},
+            ["morning_stiffness", "stiffness_over_30"],
+            id="long morning stiffness",
+        ),
+        pytest.param(
+            {"morning_stiffness": "yes_unsure"},
+            ["morning_stiffness", "stiffness_length_unsure"],
+            id="morning stiffness of unknown length",
+        ),
+        pytest.param({"morning_stiffness": "no"}, [], id="no morning stiffness"),
+        pytest.param({"morning_stiffness": "not_sure"}, [], id="not sure about stiffness"),
+        pytest.param(
+            {"joint_swelling": "both_feet", "other_joints": True},
+            ["joint_swelling", "swelling_both_feet", "hands_wrists_too"],
+            id="swelling on both feet and in the hands",
+        ),
+        pytest.param(
+            {"joint_swelling": "one_foot", "other_joints": False},
+            ["joint_swelling"],
+            id="swelling on one foot",
+        ),
+        pytest.param({"joint_swelling": "not_sure"}, [], id="not sure about swelling"),
     ],
 )
 def test_signals_raised(bank: Bank, answers: Answers, expected: list[str]) -> None:

@@ -19,14 +19,12 @@ DAY = date(2026, 1, 15)
 
 NO_URGENT: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["none"],
     "urgent_soon": ["none"],
 }
 # Heel pain on the first steps, a stiff big toe, tingling at night, walking less.
 MIXED: Answers = {
     "urgent_emergency": ["none"],
-    "urgent_same_day": ["wound_not_healing"],
-    "urgent_soon": ["new_numbness_tingling"],
+    "urgent_soon": ["wound_not_healing", "new_numbness_tingling"],
     "pain_areas": ["heel", "big_toe"],
     "pain_side": "both",
     "pain_level": 6,
@@ -35,8 +33,8 @@ MIXED: Answers = {
     "sensations": ["tingling", "burning"],
     "tender_spots": False,
     "nerve_pattern": "sock",
-    "morning_stiffness": False,
-    "joint_swelling": False,
+    "morning_stiffness": "no",
+    "joint_swelling": "no",
     "big_toe_stiff": True,
     "big_toe_bump": "not_sure",
     "walk_differently": True,
@@ -53,8 +51,7 @@ def test_red_flags_come_most_urgent_first_with_their_level_texts(bank: Bank) -> 
     """Red flags are listed emergency, same day, soon, each with its level's title and advice."""
     answers: Answers = {
         "urgent_emergency": ["red_hot_spreading"],
-        "urgent_same_day": ["hot_swollen_fever"],
-        "urgent_soon": ["no_better_two_weeks"],
+        "urgent_soon": ["hot_swollen_fever", "no_better_two_weeks"],
     }
     flags = _summary(bank, answers).red_flags
     assert [f.level for f in flags] == [Level.EMERGENCY, Level.SAME_DAY, Level.SOON]
@@ -150,6 +147,26 @@ def test_reported_answers_use_the_persons_words_in_bank_order(bank: Bank) -> Non
     assert bump.answer == "Not sure"
 
 
+def test_merged_stiffness_and_swelling_answers_are_reported_in_the_persons_words(
+    bank: Bank,
+) -> None:
+    """A 'yes' with its detail is one reported answer; its reasons say what the person said."""
+    answers = {**MIXED, "morning_stiffness": "yes_unsure", "joint_swelling": "both_feet"}
+    summary = _summary(bank, answers)
+    reported = {r.question_id: r.answer for r in summary.reported}
+    assert reported["morning_stiffness"] == "Yes, but I am not sure how long"
+    assert reported["joint_swelling"] == "Yes, on both feet"
+    negatives = " ".join(summary.pertinent_negatives).lower()
+    assert "stiffness" not in negatives
+    assert "swollen" not in negatives
+    rheumatoid = next(c for c in summary.contributors if c.id == "rheumatoid_arthritis")
+    assert rheumatoid.reasons == [
+        s.reason
+        for s in bank.signals
+        if s.id in ("stiffness_length_unsure", "joint_swelling", "swelling_both_feet")
+    ]
+
+
 def test_the_note_is_kept_apart_and_an_empty_note_is_left_out(bank: Bank) -> None:
     """A written note goes to notes as written; an empty one adds nothing."""
     assert _summary(bank, MIXED).notes == ["Worse since I changed jobs."]
@@ -160,12 +177,12 @@ def test_the_note_is_kept_apart_and_an_empty_note_is_left_out(bank: Bank) -> Non
 
 def test_answers_to_skipped_questions_are_left_out(bank: Bank) -> None:
     """The summary's answers hold only questions that would have been asked."""
-    answers = {**MIXED, "pain_areas": ["toes"], "stiffness_duration": "over_30"}
+    answers = {**MIXED, "pain_areas": ["toes"], "other_joints": True}
     summary = _summary(bank, answers)
     assert "big_toe_stiff" not in summary.answers
     assert "big_toe_bump" not in summary.answers
-    assert "stiffness_duration" not in summary.answers
-    assert "osteoarthritis" not in {c.id for c in summary.contributors}
+    assert "other_joints" not in summary.answers
+    assert not {"osteoarthritis", "rheumatoid_arthritis"} & {c.id for c in summary.contributors}
     assert summary.answers == {k: v for k, v in answers.items() if k in summary.answers}
 
 

@@ -9,19 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from fibrofoot.bank.check import cross_reference_problems
+from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
 from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse, read_text
 
 LIST_KEYS = ("contributors", "red_flags", "sections", "signals")
 TOP_KEYS = ("messages", *LIST_KEYS)
-
-
-def default_bank_dir() -> Path:
-    """The bank shipped with fibrofoot: inside the wheel, or beside the package in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    packaged = package / "questions"  # where the wheel puts it
-    return packaged if packaged.is_dir() else package.parent / "questions"
 
 
 @dataclass
