@@ -48,6 +48,8 @@ def normalise(question: Question, value: object) -> AnswerValue:
         return value
     values = [o.value for o in question.options]
     if kind is Kind.SINGLE:
+        if isinstance(value, bool):  # a bare yes/no in a hand-written YAML file
+            value = "yes" if value else "no"
         if not isinstance(value, str) or value not in values:
             raise AnswerProblem(f"use one of: {', '.join(values)}")
         return value

@@ -173,7 +173,7 @@ CASES: list[Any] = [
     pytest.param(
         _on_signal("big_toe_stiff", when=[{"question": "pain_side", "is": [True]}]),
         (*S_BIG_TOE, "when", 0, "is", 0),
-        "'pain_side' has no answer 'True'",
+        "'pain_side' has no answer 'true'; use one of",
         id="true on a single",
     ),
     pytest.param(

@@ -160,9 +160,12 @@ def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Probl
     for v, value in enumerate(condition.is_):
         if value not in allowed or (isinstance(value, bool) and question.kind is not Kind.YES_NO):
             shown = ", ".join(str(a).lower() for a in sorted(allowed, key=str))
+            hint = ""
+            if isinstance(value, bool) and question.kind is not Kind.YES_NO:
+                hint = ' YAML reads a bare yes/no as true/false: write "yes" or "no" in quotes.'
             yield (
                 (*where, "is", v),
-                (f"'{question.id}' has no answer '{value}'; use one of: {shown}."),
+                f"'{question.id}' has no answer '{str(value).lower()}'; use one of: {shown}.{hint}",
             )
 
 
