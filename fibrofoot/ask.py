@@ -16,7 +16,7 @@ from typing import Literal, TextIO
 
 from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
-from fibrofoot.render.common import harmless
+from fibrofoot.safe_text import harmless
 
 
 class Nav(Enum):
@@ -40,14 +40,17 @@ class Prompter(ABC):
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def say(self, text: str = "", indent: str = "") -> None:
-        """Show a paragraph to the person on the terminal (never stdout), wrapped to its width."""
+    def say(self, text: str = "", indent: str = "", first: str | None = None) -> None:
+        """Show a paragraph to the person on the terminal (never stdout), wrapped to its width.
+
+        `first` replaces `indent` on the first line: a bullet or a number with a hanging indent.
+        """
         width = max(terminal_width() - 1, 30)
         for line in harmless(text).splitlines() or [""]:
             wrapped = textwrap.wrap(
                 line,
                 width,
-                initial_indent=indent,
+                initial_indent=indent if first is None else first,
                 subsequent_indent=indent,
                 break_on_hyphens=False,
                 break_long_words=False,
@@ -88,11 +91,19 @@ def option_rows(question: Question) -> list[tuple[str, str]]:
         return [*rows, (NOT_SURE, "Not sure")] if question.allow_not_sure else rows
     if question.kind is Kind.SCALE:
         labels = {SCALE_MIN: question.scale_low, SCALE_MAX: question.scale_high}
-        return [
-            (str(n), f"{n} - {labels[n]}" if labels.get(n) else str(n))
-            for n in range(SCALE_MIN, SCALE_MAX + 1)
-        ]
+        numbers = range(SCALE_MIN, SCALE_MAX + 1)
+        return [(str(n), scale_end(n, labels.get(n), " - ")) for n in numbers]
     return [(o.value, o.label) for o in question.options]
+
+
+def scale_end(number: int, words: str | None, separator: str) -> str:
+    """A scale number with the words for it, without repeating the number when the words
+    already start with it ("0 means no pain at all", not "0 - 0 means no pain at all")."""
+    if not words:
+        return str(number)
+    if words.split(maxsplit=1)[0] == str(number):
+        return words
+    return f"{number}{separator}{words}"
 
 
 def to_token(value: AnswerValue) -> str:
@@ -112,7 +123,13 @@ def from_token(question: Question, token: str) -> AnswerValue:
 def choice_problem(question: Question, picked: list[str]) -> str | None:
     """Why a multiple-choice selection cannot be accepted, in words for the person."""
     if not picked:
-        return "Choose at least one answer (there is a 'None of these' answer if none fit)."
+        # Short enough for the one-line message under a menu on a 60-column terminal.
+        way_out = next((o.label for o in question.options if o.exclusive), None)
+        return (
+            f"Choose at least one answer (or '{way_out}')."
+            if way_out
+            else "Choose at least one answer."
+        )
     try:
         normalise(question, picked)
     except AnswerProblem:

@@ -18,6 +18,7 @@ from fibrofoot.ask import (
     choice_problem,
     from_token,
     option_rows,
+    scale_end,
     to_token,
 )
 from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
@@ -41,7 +42,7 @@ class PlainPrompter(Prompter):
             return self._text(question, default, nav)
         rows = option_rows(question)
         for number, (_, label) in enumerate(rows, start=1):
-            self.say(f"  {number}  {label}")
+            self.say(label, "     ", f"{number:>3}  ")
         multi = question.kind is Kind.MULTI
         kept = _numbers(rows, default)
         hint = (
@@ -74,7 +75,7 @@ class PlainPrompter(Prompter):
     ) -> str:
         self.say(message)
         for number, (_, label) in enumerate(choices, start=1):
-            self.say(f"  {number}  {label}")
+            self.say(label, "     ", f"{number:>3}  ")
         values = [value for value, _ in choices]
         kept = str(values.index(default) + 1) if default in values else ""
         while True:
@@ -92,7 +93,8 @@ class PlainPrompter(Prompter):
         self, question: Question, default: AnswerValue | None, nav: Navigation
     ) -> AnswerOrBack:
         if question.scale_low and question.scale_high:
-            self.say(f"  {SCALE_MIN} = {question.scale_low}, {SCALE_MAX} = {question.scale_high}")
+            low = scale_end(SCALE_MIN, question.scale_low, " = ")
+            self.say(f"{low}; {scale_end(SCALE_MAX, question.scale_high, ' = ')}", "  ")
         kept = "" if default is None else to_token(default)
         while True:
             typed = self._read(_prompt(f"Type a number from {SCALE_MIN} to {SCALE_MAX}", nav, kept))

@@ -7,11 +7,13 @@ or by typing < or ? in a text box. What going back means is decided by the walkt
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Separator
+from questionary.prompts.common import InquirerControl
 
 from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.ask import (
@@ -48,8 +50,10 @@ class QuestionaryPrompter(Prompter):
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
         while True:
             result = self._ask_once(question, default, nav)
-            if result is Nav.WHY:
+            if result is Nav.WHY or isinstance(result, _WhyKey):
                 self.say(f"Why we ask: {question.why}", "  ")
+                if isinstance(result, _WhyKey) and question.kind is Kind.MULTI:
+                    default = result.ticked  # ask again with the boxes ticked so far
                 continue
             if result is Nav.BACK and not nav.can_go_back:
                 continue
@@ -78,7 +82,7 @@ class QuestionaryPrompter(Prompter):
 
     def _ask_once(
         self, question: Question, default: AnswerValue | None, nav: Navigation
-    ) -> AnswerValue | Nav:
+    ) -> AnswerValue | Nav | _WhyKey:
         if question.kind is Kind.TEXT:
             label = self._show(question, "text", nav)
             prompt = questionary.text(label, default=str(default or ""))
@@ -104,9 +108,9 @@ class QuestionaryPrompter(Prompter):
                 default=_pick(items, None if default is None else to_token(default)),
                 instruction=" ",
             )
-        _add_navigation_keys(prompt)
+        _add_navigation_keys(prompt, back=nav.can_go_back)
         result = prompt.unsafe_ask()
-        if isinstance(result, Nav):
+        if isinstance(result, Nav | _WhyKey):
             return result
         if question.kind is Kind.MULTI:
             picked = [str(token) for token in result]
@@ -116,15 +120,28 @@ class QuestionaryPrompter(Prompter):
         return from_token(question, str(result))
 
 
-def _add_navigation_keys(prompt: questionary.Question) -> None:
+@dataclass(frozen=True)
+class _WhyKey:
+    """? was pressed in a menu; `ticked` keeps the boxes ticked so far for when it comes back."""
+
+    ticked: list[str]
+
+
+def _add_navigation_keys(prompt: questionary.Question, *, back: bool) -> None:
+    """? shows why we ask; ← and < go back, but only where there is somewhere to go back to
+    (at the first question they would redraw it and lose any ticks made so far)."""
     keys = KeyBindings()
 
     @keys.add("?", eager=True)
     def _why(event: Any) -> None:
-        event.app.exit(result=Nav.WHY)
+        menus = event.app.layout.find_all_controls()
+        ticked = [
+            str(v) for m in menus if isinstance(m, InquirerControl) for v in m.selected_options
+        ]
+        event.app.exit(result=_WhyKey(ticked))
 
-    @keys.add("left", eager=True)
-    @keys.add("<", eager=True)
+    @keys.add("left", eager=True, filter=back)
+    @keys.add("<", eager=True, filter=back)
     def _back(event: Any) -> None:
         event.app.exit(result=Nav.BACK)
 

@@ -128,7 +128,7 @@ class Walkthrough:
                 self.p.say(f"!! {levels[level].title}")
                 self.p.say(levels[level].where_to_go)
                 for flag in raised:
-                    self.p.say(f"  - {flag.message}")
+                    self.p.say(flag.message, "    ", "  - ")
         self.p.say()
         choice = self.p.choose(
             "What would you like to do?",
@@ -197,7 +197,7 @@ class Walkthrough:
         while True:
             typed = self.p.type_text("Save as (leave empty to skip):", name).strip()
             if not typed:
-                self.p.say(f"The {what} was not saved.")
+                self.p.say(f"Skipped: did not save the {what}.")
                 return
             path = Path(typed).expanduser()
             replace = path.exists() and not path.is_dir()

@@ -1,0 +1,1 @@
+"""End-to-end tests: fibrofoot in a real pseudo-terminal, driven with pexpect."""

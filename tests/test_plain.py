@@ -1,0 +1,214 @@
+"""The plain prompter: numbered answers typed as text, for screen readers and simple terminals."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from fibrofoot.answers import AnswerValue
+from fibrofoot.ask import AnswerOrBack, Nav, Navigation, option_rows
+from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
+from fibrofoot.plain import PlainPrompter
+
+BACK = Navigation(can_go_back=True)
+FIRST = Navigation(can_go_back=False)
+
+
+def typing(*lines: str) -> PlainPrompter:
+    """A plain prompter that reads these lines, then end of input."""
+    return PlainPrompter(io.StringIO("".join(f"{line}\n" for line in lines)), io.StringIO())
+
+
+def said(prompter: PlainPrompter) -> str:
+    out = prompter.out
+    assert isinstance(out, io.StringIO)
+    return " ".join(out.getvalue().split())
+
+
+def ask(
+    prompter: PlainPrompter,
+    question: Question,
+    default: AnswerValue | None = None,
+    nav: Navigation = BACK,
+) -> AnswerOrBack:
+    return prompter.ask(question, default, nav)
+
+
+def text_question(bank: Bank) -> Question:
+    return next(q for q in bank.questions if q.kind is Kind.TEXT)
+
+
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def test_answers_are_listed_with_numbers(bank: Bank) -> None:
+    """Each answer is shown on its own line with the number to type."""
+    prompter = typing("1")
+    ask(prompter, bank.question("pain_side"))
+    out = prompter.out
+    assert isinstance(out, io.StringIO)
+    lines = out.getvalue().splitlines()
+    assert "  1  The left foot" in lines
+    assert "  5  Not sure" in lines
+
+
+def test_yes_no_by_number(bank: Bank) -> None:
+    """1 is Yes, 2 is No and 3 is Not sure."""
+    prompter = typing("1", "2", "3")
+    question = bank.question("tender_spots")
+    assert [ask(prompter, question) for _ in range(3)] == [True, False, NOT_SURE]
+
+
+def test_single_choice_by_number(bank: Bank) -> None:
+    """A number picks that answer's value."""
+    assert ask(typing("3"), bank.question("pain_side")) == "both"
+
+
+def test_multi_takes_several_numbers_in_any_order(bank: Bank) -> None:
+    """Numbers separated by commas or spaces give the values in the bank's order."""
+    prompter = typing("5, 1", "2 3;4")
+    question = bank.question("pain_areas")
+    assert ask(prompter, question) == ["heel", "big_toe"]
+    assert ask(prompter, question) == ["arch", "ball_of_foot", "toes"]
+
+
+def test_multi_refuses_an_exclusive_answer_with_others(bank: Bank) -> None:
+    """Ticking "None of these" with another answer is explained and asked again."""
+    question = bank.question("walking_signs")
+    none = str([token for token, _ in option_rows(question)].index("none") + 1)
+    prompter = typing(f"1,{none}", none)
+    assert ask(prompter, question) == ["none"]
+    assert "'None of these' cannot be combined with other answers." in said(prompter)
+
+
+@pytest.mark.parametrize("typed", ["0", "6", "x", "1,2", "", "1.5"])
+def test_single_choice_refuses_what_is_not_one_listed_number(bank: Bank, typed: str) -> None:
+    """Anything but one number from the list says what to type and asks again."""
+    prompter = typing(typed, "2")
+    assert ask(prompter, bank.question("pain_side")) == "right"
+    assert "Please type a number from 1 to 5." in said(prompter)
+
+
+def test_scale_takes_a_whole_number_from_0_to_10(bank: Bank) -> None:
+    """The 0-10 question takes the number itself; out-of-range or other text is refused."""
+    prompter = typing("11", "-1", "seven", "7", "0")
+    question = bank.question("pain_level")
+    assert ask(prompter, question) == 7
+    assert ask(prompter, question) == 0
+    assert said(prompter).count("Please type a whole number from 0 to 10.") == 3
+
+
+def test_scale_ends_are_described_once(bank: Bank) -> None:
+    """The scale's ends are shown as the bank words them, without the number twice."""
+    prompter = typing("4")
+    ask(prompter, bank.question("pain_level"))
+    shown = said(prompter)
+    assert "0 means no pain at all; 10 means the worst pain you can imagine" in shown
+    assert "0 = 0" not in shown
+
+
+def test_text_returns_the_typed_line(bank: Bank) -> None:
+    """A text question returns the line; an empty line skips it."""
+    prompter = typing("Worse after work.", "")
+    question = text_question(bank)
+    assert ask(prompter, question) == "Worse after work."
+    assert ask(prompter, question) == ""
+
+
+@pytest.mark.parametrize(
+    ("question_id", "default", "kept"),
+    [
+        ("pain_side", "changes_sides", "4"),
+        ("pain_areas", ["heel", "ankle"], "1,7"),
+        ("pain_level", 3, "3"),
+        ("tender_spots", False, "2"),
+        ("note", "Earlier note", "Earlier note"),
+    ],
+)
+def test_enter_keeps_the_previous_answer(
+    bank: Bank, question_id: str, default: AnswerValue, kept: str
+) -> None:
+    """With an earlier answer, the prompt says what Enter keeps, and Enter keeps it."""
+    prompter = typing("")
+    assert ask(prompter, bank.question(question_id), default) == default
+    assert f"Enter keeps {kept})" in said(prompter)
+
+
+@pytest.mark.parametrize("question_id", ["pain_side", "pain_areas", "pain_level", "note"])
+@pytest.mark.parametrize("typed", ["b", "B"])
+def test_b_goes_back(bank: Bank, question_id: str, typed: str) -> None:
+    """Typing b (either case) goes back from every kind of question."""
+    prompter = typing(typed)
+    assert ask(prompter, bank.question(question_id)) is Nav.BACK
+    assert "b = back" in said(prompter)
+
+
+def test_b_at_the_first_question_says_there_is_nothing_before(bank: Bank) -> None:
+    """At the first question b is explained, not obeyed, and the prompt offers no "b = back"."""
+    prompter = typing("b", "6")
+    assert ask(prompter, bank.question("urgent_emergency"), nav=FIRST) == ["none"]
+    shown = said(prompter)
+    assert "This is the first question; there is nothing to go back to." in shown
+    assert "b = back" not in shown
+
+
+@pytest.mark.parametrize("question_id", ["pain_side", "sensations", "pain_level", "note"])
+def test_question_mark_shows_why_and_asks_again(bank: Bank, question_id: str) -> None:
+    """Typing ? shows the "why we ask" line; the next line answers the same question."""
+    question = bank.question(question_id)
+    prompter = typing("?", "1")
+    answer = ask(prompter, question)
+    assert answer is not Nav.BACK
+    assert f"Why we ask: {question.why}" in said(prompter)
+    assert said(prompter).count("? = why we ask") == 2
+
+
+def test_end_of_input_stops_like_ctrl_c(bank: Bank) -> None:
+    """Ctrl-D (end of input) stops the walkthrough the way Ctrl-C does."""
+    with pytest.raises(KeyboardInterrupt):
+        ask(typing(), bank.question("pain_side"))
+
+
+def test_choose_by_number_with_a_default() -> None:
+    """The walkthrough's menus are numbered too; Enter picks the default; bad input is refused."""
+    prompter = typing("", "9", "2")
+    choices = [("stop", "Stop here"), ("continue", "Carry on")]
+    assert prompter.choose("What would you like to do?", choices, "stop") == "stop"
+    assert prompter.choose("What would you like to do?", choices, "stop") == "continue"
+    shown = said(prompter)
+    assert "1 Stop here 2 Carry on" in shown
+    assert "(Enter for 1)" in shown
+    assert "Please type a number from 1 to 2." in shown
+
+
+def test_type_text_keeps_the_suggested_name() -> None:
+    """A file-name prompt shows the suggestion; Enter keeps it, typing replaces it."""
+    prompter = typing("", "mine.txt")
+    assert prompter.type_text("Save as", "summary.txt") == "summary.txt"
+    assert prompter.type_text("Save as", "summary.txt") == "mine.txt"
+    assert "Save as (Enter for summary.txt):" in said(prompter)
+
+
+def test_output_has_no_escape_sequences(bank: Bank) -> None:
+    """Plain means plain: no colour or cursor codes for a screen reader to read out."""
+    prompter = typing("1", "1,2", "5", "b")
+    for question_id in ("pain_side", "pain_areas", "pain_level", "note"):
+        ask(prompter, bank.question(question_id))
+    out = prompter.out
+    assert isinstance(out, io.StringIO)
+    assert "\x1b" not in out.getvalue()
+
+
+def test_long_answers_wrap_under_their_text(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a narrow terminal an answer's second line lines up under its words, not its number."""
+    monkeypatch.setenv("COLUMNS", "40")
+    prompter = typing("1")
+    ask(prompter, bank.question("urgent_emergency"), nav=FIRST)
+    out = prompter.out
+    assert isinstance(out, io.StringIO)
+    lines = out.getvalue().splitlines()
+    first = lines.index("  1  Sudden cold, pale or blue foot,")
+    assert lines[first + 1] == "     very sore or numb"
