@@ -6,17 +6,14 @@ Two prompters implement it: arrow-key menus (`prompts.py`) and numbered choices 
 
 from __future__ import annotations
 
-import os
-import sys
-import textwrap
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TextIO
 
+from fibrofoot import screen
 from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
-from fibrofoot.safe_text import harmless
 
 
 class Nav(Enum):
@@ -30,13 +27,10 @@ AnswerOrBack = AnswerValue | Literal[Nav.BACK]
 @dataclass(frozen=True)
 class Navigation:
     can_go_back: bool
-    progress_line: str = ""
+    back_to: str = "the previous question"
 
 
 class Prompter(ABC):
-    keys_help: str = ""
-    """One line for the introduction: how to answer, go back and quit with this prompter."""
-
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -45,17 +39,7 @@ class Prompter(ABC):
 
         `first` replaces `indent` on the first line: a bullet or a number with a hanging indent.
         """
-        width = max(terminal_width() - 1, 30)
-        for line in harmless(text).splitlines() or [""]:
-            wrapped = textwrap.wrap(
-                line,
-                width,
-                initial_indent=indent if first is None else first,
-                subsequent_indent=indent,
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            print("\n".join(wrapped), file=self.out, flush=True)
+        screen.say(self.out, text, indent, first)
 
     @abstractmethod
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
@@ -70,18 +54,6 @@ class Prompter(ABC):
     @abstractmethod
     def type_text(self, message: str, default: str = "") -> str:
         """A line of text, such as a file name."""
-
-
-def terminal_width() -> int:
-    """Columns of the terminal the person is looking at, even when stdout goes to a file."""
-    if (columns := os.environ.get("COLUMNS", "").strip()).isdigit():
-        return int(columns)
-    for stream in (sys.stderr, sys.stdin, sys.stdout):
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            continue
-    return 80
 
 
 def option_rows(question: Question) -> list[tuple[str, str]]:

@@ -69,19 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fibrofoot.arguments import build_parser
 
         args = build_parser().parse_args(words)
-        if args.command is None and sys.stdin.isatty():
-            # First words at once, before the heavy imports that loading the bank needs.
-            _say(f"fibrofoot {__version__} · getting your questions ready…")
+        if args.command is None:
+            from fibrofoot.start import start_walkthrough
+
+            return start_walkthrough(
+                args.questions, answers_file=args.answers, plain=args.plain, today=_today()
+            )
         bank = _load_bank(args)
         if args.command == "report":
             return _report(args, bank)
-        if args.command == "questions":
-            return _questions(args, bank)
-        from fibrofoot.walkthrough import run_walkthrough
-
-        return run_walkthrough(bank, answers_file=args.answers, plain=args.plain, today=_today())
+        return _questions(args, bank)
     except FibrofootError as error:
-        _say(f"fibrofoot: {error.message}")
+        _say(f"fibrofoot: {error.message}", wrap=False)  # paths stay whole for copying
         _say("")
         _say(_consult(bank))
         return error.exit_code
@@ -169,7 +168,11 @@ def _questions(args: argparse.Namespace, bank: Bank) -> int:
     return EXIT_OK
 
 
-def _say(text: str) -> None:
+def _say(text: str, wrap: bool = True) -> None:
     from fibrofoot.safe_text import harmless
+    from fibrofoot.screen import say
 
-    print(harmless(text), file=sys.stderr)
+    if wrap:
+        say(sys.stderr, text)
+    else:
+        print(harmless(text), file=sys.stderr)

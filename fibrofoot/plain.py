@@ -25,11 +25,6 @@ from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
 
 
 class PlainPrompter(Prompter):
-    keys_help = (
-        "Type the number of your answer and press Enter. Type b to go back, "
-        "? to see why we ask. Ctrl-C stops at any time."
-    )
-
     def __init__(self, source: TextIO, out: TextIO) -> None:
         super().__init__(out)
         self.source = source

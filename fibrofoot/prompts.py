@@ -39,11 +39,6 @@ _MENU_HINT = " "
 class QuestionaryPrompter(Prompter):
     """Asks with questionary menus; messages go to `out` (the terminal, never stdout)."""
 
-    keys_help = (
-        "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
-        "Ctrl-C stops at any time."
-    )
-
     def __init__(self, out: TextIO | None = None) -> None:
         super().__init__(out or sys.stderr)
 
@@ -101,7 +96,7 @@ class QuestionaryPrompter(Prompter):
             items = [Choice(label, token) for token, label in rows]
             extra: list[Choice | Separator] = [Separator(" "), Choice("Why we ask this", Nav.WHY)]
             if nav.can_go_back:
-                extra.append(Choice("← Back to the previous question", Nav.BACK))
+                extra.append(Choice(f"← Back to {nav.back_to}", Nav.BACK))
             prompt = questionary.select(
                 self._show(question, "select", nav),
                 [*items, *extra],

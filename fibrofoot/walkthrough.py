@@ -7,7 +7,6 @@ terminal; stdout receives only the finished summary.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,19 +14,14 @@ from typing import TextIO
 
 from fibrofoot import __version__, flow
 from fibrofoot.answers import Answers, answer_text, validate_answers
-from fibrofoot.ask import Nav, Navigation, Prompter, terminal_width
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, RedFlag
+from fibrofoot.ask import Nav, Navigation, Prompter
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS, file_extension, render
 from fibrofoot.render.text import render_text
+from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, terminal_width
 from fibrofoot.summary import Summary, build_summary
 
-NO_TERMINAL = (
-    "fibrofoot asks its questions in a terminal, and this input is not one.\n"
-    "To make a summary without a terminal, write your answers to a file and run:\n"
-    "  fibrofoot report ANSWERS.yaml\n"
-    "(see 'fibrofoot report --help' and 'fibrofoot questions --json' for the question ids)."
-)
 FORMAT_LABELS = {
     "html": "A page to print or open in a browser (.html)",
     "text": "Plain text (.txt)",
@@ -38,59 +32,67 @@ FORMAT_LABELS = {
 REVIEW_DONE = "__done__"
 
 
-def run_walkthrough(bank: Bank, *, answers_file: Path | None, plain: bool, today: date) -> int:
-    """The edge: check the terminal, pick a prompter, run, and print the summary to stdout."""
-    if not sys.stdin.isatty():
-        raise FibrofootError(NO_TERMINAL, 2)
+def run_walkthrough(
+    bank: Bank, *, answers_file: Path | None, plain: bool, today: date, welcomed: bool = False
+) -> int:
+    """The edge (after `start.py` checked the terminal): pick a prompter, run, print to stdout."""
     prefill: Answers = {}
     if answers_file is not None:
         from fibrofoot.answers_file import read_answers
 
         prefill = validate_answers(bank, read_answers(answers_file), str(answers_file))
-    if plain or os.environ.get("TERM") == "dumb":
+    if plain:
         from fibrofoot.plain import PlainPrompter
 
-        return Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today).run(
-            prefill, sys.stdout
-        )
+        walkthrough = Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today, plain=True)
+        return walkthrough.run(prefill, sys.stdout, welcomed=welcomed)
 
     from prompt_toolkit.application import create_app_session_from_tty
 
     from fibrofoot.prompts import QuestionaryPrompter
 
     with create_app_session_from_tty():
-        prompter = QuestionaryPrompter(sys.stderr)
-        return Walkthrough(bank, prompter, today).run(prefill, sys.stdout)
+        walkthrough = Walkthrough(bank, QuestionaryPrompter(sys.stderr), today)
+        return walkthrough.run(prefill, sys.stdout, welcomed=welcomed)
 
 
 class Walkthrough:
-    def __init__(self, bank: Bank, prompter: Prompter, today: date) -> None:
+    def __init__(self, bank: Bank, prompter: Prompter, today: date, plain: bool = False) -> None:
         self.bank = bank
         self.p = prompter
         self.today = today
+        self.plain = plain
+        self.summary_on_screen = True
 
-    def run(self, prefill: Answers, summary_out: TextIO) -> int:
-        self._intro(bool(prefill))
+    def run(self, prefill: Answers, summary_out: TextIO, welcomed: bool = False) -> int:
+        """The whole walkthrough; `welcomed` when `start.py` has already shown the welcome."""
+        self._intro(welcomed, bool(prefill))
         walk, stopped = self._ask_all(flow.start(self.bank, prefill))
         if not stopped:
             walk = self._review(walk)
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
         self.p.say()
+        self.summary_on_screen = _is_terminal(summary_out)
         summary_out.write(render_text(summary, _width(summary_out)))
         summary_out.flush()
-        if not _is_terminal(summary_out):
+        said_after_summary = not self.summary_on_screen
+        if said_after_summary:
             self.p.say("Your summary went to the file you sent fibrofoot's output to.")
         if not stopped:
             self._offer_saves(summary, walk.answers)
-        self.p.say()
-        self.p.say(self.bank.messages.consult)
+            said_after_summary = True
+        if said_after_summary:  # the printed summary already ends with it otherwise
+            self.p.say()
+            self.p.say(self.bank.messages.consult)
         return 0
 
-    def _intro(self, prefilled: bool) -> None:
-        messages = self.bank.messages
-        for text in (messages.intro, messages.privacy, self.p.keys_help):
-            self.p.say(text)
-            self.p.say()
+    def _intro(self, welcomed: bool, prefilled: bool) -> None:
+        if not welcomed:
+            messages = self.bank.messages
+            keys = KEYS_HELP_PLAIN if self.plain else KEYS_HELP_MENUS
+            for text in (messages.intro, messages.disclaimer, messages.privacy, keys):
+                self.p.say(text)
+                self.p.say()
         if prefilled:
             self.p.say("Your saved answers are filled in; press Enter to keep each one.")
             self.p.say()
@@ -130,13 +132,15 @@ class Walkthrough:
                 for flag in raised:
                     self.p.say(flag.message, "    ", "  - ")
         self.p.say()
+        # Enter stops at an emergency; at lesser levels it carries on (the summary helps then).
+        most_urgent = min(LEVEL_ORDER.index(flag.level) for flag in flags)
         choice = self.p.choose(
             "What would you like to do?",
             [
                 ("stop", "Stop here and show what I have answered so far"),
                 ("continue", "Carry on with the questions"),
             ],
-            default="stop",
+            default="stop" if LEVEL_ORDER[most_urgent] is Level.EMERGENCY else "continue",
         )
         return choice == "stop"
 
@@ -154,7 +158,8 @@ class Walkthrough:
             if picked == REVIEW_DONE:
                 return walk
             question = self.bank.question(picked)
-            result = self.p.ask(question, walk.answers[picked], Navigation(can_go_back=True))
+            back = Navigation(can_go_back=True, back_to="your answers")
+            result = self.p.ask(question, walk.answers[picked], back)
             if result is Nav.BACK:
                 continue
             walk = flow.change(self.bank, walk, picked, result)
@@ -163,10 +168,8 @@ class Walkthrough:
                 return walk
             while (opened := flow.current_question(self.bank, walk)) is not None:
                 self.p.say("Your change opens a question:")
-                extra = self.p.ask(opened, None, Navigation(can_go_back=True))
-                if extra is Nav.BACK:
-                    walk = flow.Walk(walk.answers, None)
-                    break
+                extra = self.p.ask(opened, None, Navigation(can_go_back=False))
+                assert not isinstance(extra, Nav)
                 walk = flow.change(self.bank, walk, opened.id, extra)
 
     def _offer_saves(self, summary: Summary, answers: Answers) -> None:
@@ -176,7 +179,7 @@ class Walkthrough:
             default = "html" if "html" in FORMATS else FORMATS[0]
             fmt = self.p.choose("Which kind of file?", offered, default)
             name = f"fibrofoot-summary-{self.today.isoformat()}{file_extension(fmt)}"
-            self._save(name, render(summary, fmt, self.bank), "summary")
+            self._save(Path(name), render(summary, fmt, self.bank), "summary")
         if self._yes("Save your answers too, so you can load them next time with --answers?"):
             from fibrofoot.answers_file import dump_answers
 
@@ -185,15 +188,15 @@ class Walkthrough:
                 "Load it again with: fibrofoot --answers THIS_FILE"
             )
             name = f"fibrofoot-answers-{self.today.isoformat()}.yaml"
-            self._save(name, dump_answers(answers, header), "answers")
+            self._save(Path(name), dump_answers(answers, header), "answers")
 
     def _yes(self, message: str) -> bool:
         return self.p.choose(message, [("no", "No"), ("yes", "Yes")], "no") == "yes"
 
-    def _save(self, default_name: str, text: str, what: str) -> None:
+    def _save(self, suggested: Path, text: str, what: str) -> None:
         from fibrofoot.files import write_private
 
-        name = default_name
+        name = str(_free_name(suggested))
         while True:
             typed = self.p.type_text("Save as (leave empty to skip):", name).strip()
             if not typed:
@@ -202,19 +205,29 @@ class Walkthrough:
             path = Path(typed).expanduser()
             replace = path.exists() and not path.is_dir()
             if replace and not self._yes(f"{path} already exists. Replace it?"):
-                name = typed
+                name = str(_free_name(path))
                 continue
             try:
                 write_private(path, text, overwrite=replace)
             except FibrofootError as error:
                 self.p.say(error.message)
-                self.p.say(
-                    "Nothing was lost: your summary is on the screen above. Try another name."
-                )
+                where = "on the screen above" if self.summary_on_screen else "in your output file"
+                self.p.say(f"Nothing was lost: your summary is {where}. Try another name.")
                 name = typed
                 continue
             self.p.say(f"Saved the {what} to {path.resolve()} (only you can read it).")
             return
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or the first of path-2, path-3, ... that does not exist yet."""
+    stem, suffix = path.name.split(".", 1) if "." in path.name else (path.name, "")
+    suffix = f".{suffix}" if suffix else ""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}-{number}{suffix}")
+        number += 1
+    return candidate
 
 
 def _is_terminal(out: TextIO) -> bool:

@@ -33,6 +33,8 @@ from fibrofoot.plain import PlainPrompter
 from fibrofoot.prompts import QuestionaryPrompter
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
+from fibrofoot.screen import KEYS_HELP_MENUS
+from fibrofoot.start import start_walkthrough
 from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough, run_walkthrough
 
 TODAY = date(2026, 1, 15)
@@ -212,12 +214,13 @@ def test_a_whole_walk_prints_the_summary_and_ends_with_the_consult_message(bank:
 
 
 def test_the_introduction_comes_first(bank: Bank) -> None:
-    """Intro, privacy note and the keys to use are shown before the first question."""
+    """Intro, what it is not, privacy and the keys to use come before the first question."""
     result = run(bank, [*answering(bank, HEEL), *DONE])
     events = result.prompter.events
     first_ask = events.index("ask urgent_emergency")
     shown = events[:first_ask]
-    for text in (bank.messages.intro, bank.messages.privacy, result.prompter.keys_help):
+    messages = bank.messages
+    for text in (messages.intro, messages.disclaimer, messages.privacy, KEYS_HELP_MENUS):
         assert f"say {text}" in shown
 
 
@@ -521,7 +524,8 @@ def test_a_red_flag_is_shown_at_once_and_offers_stop_or_carry_on(
     assert f"say {flag.message}" in between
     _, choices, default = result.prompter.menus[0]
     assert [value for value, _ in choices] == ["stop", "continue"]
-    assert default == "stop"
+    # Enter stops at an emergency; below that level it carries on.
+    assert default == ("stop" if level is Level.EMERGENCY else "continue")
 
 
 @pytest.mark.parametrize(("question_id", "option", "level"), FLAGS)
@@ -636,21 +640,23 @@ def test_save_offers_each_format(bank: Bank) -> None:
 
 
 def test_save_does_not_silently_overwrite(bank: Bank, tmp_path: Path) -> None:
-    """An existing file is kept unless the person says to replace it; then another name works."""
+    """An existing file is kept unless the person says to replace it; a free name is offered."""
     existing = tmp_path / SUMMARY_NAME
     existing.write_text("my old summary", encoding="utf-8")
+    second = SUMMARY_NAME.replace(".txt", "-2.txt")
     script = [
         *answering(bank, HEEL),
         (REVIEW, REVIEW_DONE),
-        *save_text_summary(),
+        *save_text_summary(SUMMARY_NAME),
         (REPLACE, "no"),
-        (SAVE_AS, "second.txt"),
+        (SAVE_AS, DEFAULT),
         (SAVE_ANSWERS, "no"),
     ]
     result = run(bank, script)
     assert existing.read_text(encoding="utf-8") == "my old summary"
-    assert (tmp_path / "second.txt").exists()
-    assert result.prompter.names == [SUMMARY_NAME, SUMMARY_NAME]
+    assert (tmp_path / second).read_text(encoding="utf-8").startswith("FOOT PAIN SUMMARY")
+    # The name offered skips the file that exists, before and after saying "no".
+    assert result.prompter.names == [second, second]
     replace_menu = result.prompter.menus[3]
     assert replace_menu[2] == "no"
 
@@ -663,7 +669,7 @@ def test_save_replaces_when_asked(bank: Bank, tmp_path: Path) -> None:
     script = [
         *answering(bank, HEEL),
         (REVIEW, REVIEW_DONE),
-        *save_text_summary(),
+        *save_text_summary(SUMMARY_NAME),
         (REPLACE, "yes"),
         (SAVE_ANSWERS, "no"),
     ]
@@ -769,7 +775,7 @@ def test_without_a_terminal_it_says_how_to_use_report(
     """Input that is not a terminal is a usage error (2) that points to `fibrofoot report`."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     with pytest.raises(FibrofootError) as raised:
-        run_walkthrough(bank, answers_file=None, plain=False, today=TODAY)
+        start_walkthrough(None, answers_file=None, plain=False, today=TODAY)
     assert raised.value.exit_code == 2
     assert "fibrofoot report" in raised.value.message
 
@@ -779,10 +785,11 @@ def test_term_dumb_chooses_the_plain_prompter(
 ) -> None:
     """With TERM=dumb the numbered prompts are used even without --plain."""
     monkeypatch.setenv("TERM", "dumb")
-    monkeypatch.setattr(sys, "stdin", FakeTty(""))
+    monkeypatch.setattr(sys, "stdin", FakeTty("\n"))  # Enter at the welcome, then no more
     with pytest.raises(KeyboardInterrupt):  # end of input
-        run_walkthrough(bank, answers_file=None, plain=False, today=TODAY)
+        start_walkthrough(None, answers_file=None, plain=False, today=TODAY)
     err = capsys.readouterr().err
+    assert "Type b to go back" in err  # the welcome names the plain keys
     assert "Type the numbers of all that apply" in err
     assert "\x1b" not in err
 

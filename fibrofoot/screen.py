@@ -1,0 +1,53 @@
+"""Writing to the person's terminal: wrapped to its width, with user text made harmless.
+
+Light on purpose (no pydantic, no questionary): the welcome screen uses it before the heavy
+libraries are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+
+from fibrofoot.safe_text import harmless
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+KEYS_HELP_MENUS = (
+    "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
+    "Ctrl-C stops at any time."
+)
+KEYS_HELP_PLAIN = (
+    "Type the number of your answer and press Enter. Type b to go back, "
+    "? to see why we ask. Ctrl-C stops at any time."
+)
+
+
+def terminal_width() -> int:
+    """Columns of the terminal the person is looking at, even when stdout goes to a file."""
+    if (columns := os.environ.get("COLUMNS", "").strip()).isdigit():
+        return int(columns)
+    for stream in (sys.stderr, sys.stdin, sys.stdout):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
+def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> None:
+    """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line."""
+    width = max(terminal_width() - 1, 30)
+    for line in harmless(text).splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            line,
+            width,
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        print("\n".join(wrapped), file=out, flush=True)
