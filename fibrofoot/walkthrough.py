@@ -19,6 +19,7 @@ from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS, file_extension, render
 from fibrofoot.render.text import render_text
+from fibrofoot.safe_text import harmless
 from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, terminal_width
 from fibrofoot.summary import Summary, build_summary
 
@@ -150,7 +151,8 @@ class Walkthrough:
             self.p.say()
             choices = [(REVIEW_DONE, "These are right: show my summary")]
             for question in flow.answered_in_order(self.bank, walk):
-                shown = answer_text(question, walk.answers[question.id]).replace("\n", " ")
+                answer = answer_text(question, walk.answers[question.id])
+                shown = harmless(answer).replace("\n", " ")  # a note may hold escape codes
                 choices.append((question.id, _clip(f"{question.label}: {shown}", width)))
             picked = self.p.choose(
                 "Your answers. Choose one to change it, or carry on.", choices, REVIEW_DONE
