@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 
+from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, say
 
@@ -38,6 +39,8 @@ def start_walkthrough(
     if not sys.stdin.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
     plain = plain or os.environ.get("TERM") == "dumb"
+    say(sys.stderr, f"fibrofoot {__version__}")  # first words, before any YAML is read
+    say(sys.stderr)
     from fibrofoot.bank.folder import default_bank_dir
 
     welcome = peek_welcome(folder or default_bank_dir())
