@@ -40,7 +40,7 @@ def terminal_width() -> int:
 
 def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> None:
     """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line."""
-    width = max(terminal_width() - 1, 30)
+    width = min(max(terminal_width() - 1, 30), 80)  # long lines are hard to read
     for line in harmless(text).splitlines() or [""]:
         wrapped = textwrap.wrap(
             line,
