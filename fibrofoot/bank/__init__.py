@@ -1,0 +1,1 @@
+"""The question bank: models, loading with file and line, cross-reference checks."""
