@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import groupby
 from operator import attrgetter
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -22,6 +23,13 @@ def _finalize(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
         return harmless(value)
     return value
+
+
+@cache
+def _stylesheet() -> Markup:
+    """The CSS, inlined as it is: reading it as a template would only cost time."""
+    css = (Path(__file__).parent / "templates" / "summary.css").read_text("utf-8")
+    return Markup(css.rstrip("\n"))
 
 
 @cache
@@ -44,6 +52,7 @@ def render_html(summary: Summary) -> str:
         .render(
             s=summary,
             title=TITLE,
+            css=_stylesheet(),
             headings=HEADINGS,
             date_line=date_line(summary),
             red_flag_levels=[list(g) for _, g in groupby(summary.red_flags, attrgetter("level"))],
