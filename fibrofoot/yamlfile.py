@@ -86,8 +86,7 @@ def parse(text: str) -> Located:
         if node is None:
             return Located(None)
         located = Located(None)
-        _record_lines(node, (), located.lines, set())
-        located.data = loader.construct_document(node)
+        located.data = _Builder(loader, located.lines).build(node, ())
         return located
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -104,28 +103,44 @@ def parse(text: str) -> Located:
         loader.dispose()
 
 
-def _record_lines(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], key_line: int = 0
-) -> None:
-    lines[path] = key_line or node.start_mark.line + 1
-    # An alias (*name) hands back the very node its anchor (&name) made, scalars included; the
-    # node's own mark is the anchor's, so the key's line is where the alias stands.
-    if id(node) in seen:
-        raise YamlProblem(
-            "anchors and aliases (&name, *name) are not supported; write the value out in full",
-            lines[path],
-        )
-    seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        return
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines, seen)
-    elif isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Builder:
+    """Turns composed nodes into Python values in one walk, noting each value's line."""
+
+    def __init__(self, loader: yaml.SafeLoader, lines: dict[Path_, int]) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_, key_line: int = 0) -> Any:
+        line = self.lines[path] = key_line or node.start_mark.line + 1
+        # An alias (*name) hands back the very node its anchor (&name) made, scalars included;
+        # the node's own mark is the anchor's, so the key's line is where the alias stands.
+        if id(node) in self.seen:
+            raise YamlProblem(
+                "anchors and aliases (&name, *name) are not supported; write the value out in full",
+                line,
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        mapping: dict[Any, Any] = {}
+        names: set[str] = set()
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in keys:
-                raise YamlProblem(f"the key '{key}' appears twice", key_node.start_mark.line + 1)
-            keys.add(key)
-            _record_lines(value_node, (*path, key), lines, seen, key_node.start_mark.line + 1)
+            name = str(key_node.value)
+            key_line = key_node.start_mark.line + 1
+            if name in names:
+                raise YamlProblem(f"the key '{name}' appears twice", key_line)
+            names.add(name)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("a key must be a plain word or number", key_line)
+            mapping[self._scalar(key_node)] = self.build(value_node, (*path, name), key_line)
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # Most values are text; the loader's own constructors handle numbers, dates, ...
+        return node.value if node.tag == _STR_TAG else self.loader.construct_object(node)
