@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
@@ -15,6 +16,7 @@ from strategies import shipped_bank
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank, Kind
 from fibrofoot.cli import main
+from fibrofoot.render.common import harmless
 from fibrofoot.render.fhir import (
     CANONICAL,
     questionnaire,
@@ -284,3 +286,65 @@ def test_response_without_answers_has_no_items() -> None:
     response = questionnaire_response(summary, shipped_bank())
     QuestionnaireResponse.model_validate(response)
     assert "item" not in response
+
+
+# --- Narrative ------------------------------------------------------------------------------
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _narrative_paragraphs(response: dict[str, Any]) -> list[str]:
+    """The narrative's paragraphs as text, after checking it is the XHTML FHIR allows here."""
+    div = ElementTree.fromstring(response["text"]["div"])  # noqa: S314 - our own output
+    assert div.tag == f"{XHTML}div"
+    assert div.attrib == {}
+    assert not (div.text or "").strip()
+    paragraphs = list(div)
+    assert [p.tag for p in paragraphs] == [f"{XHTML}p"] * len(paragraphs)
+    for paragraph in paragraphs:
+        assert paragraph.attrib == {}
+        assert list(paragraph) == []
+        assert not (paragraph.tail or "").strip()
+    return [p.text or "" for p in paragraphs]
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_narrative_is_the_disclaimer_then_the_consult_message(persona: str) -> None:
+    """The response's narrative is XHTML: the disclaimer, then the consult message last."""
+    summary = summary_for(persona)
+    response = json.loads(render_fhir(summary, shipped_bank()))
+    assert list(response)[:2] == ["resourceType", "text"]
+    assert response["text"]["status"] == "additional"
+    assert response["text"]["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml">')
+    paragraphs = _narrative_paragraphs(response)
+    assert paragraphs == [summary.about, summary.consult_message]
+    parsed = QuestionnaireResponse.model_validate(response)
+    assert parsed.text is not None
+    assert parsed.text.div == response["text"]["div"]
+
+
+def test_narrative_escapes_markup_and_shows_controls_harmlessly() -> None:
+    """Bank text with markup, controls or XML non-characters keeps the div well-formed XHTML."""
+    consult = "Call <b>now</b> & see <script>x</script> \x1b[2J\x07 \ufffe \u202eok"
+    summary = summary_for("few_answers").model_copy(
+        update={"about": "A & B <i>not</i> a diagnosis", "consult_message": consult}
+    )
+    text = render_fhir(summary, shipped_bank())
+    assert text.isascii()
+    response = json.loads(text)
+    QuestionnaireResponse.model_validate(response)
+    about, last = _narrative_paragraphs(response)
+    assert about == "A & B <i>not</i> a diagnosis"
+    assert last == harmless(consult).replace("\ufffe", "\\ufffe")
+    for raw in ("\x1b", "\x07", "\ufffe", "\u202e"):
+        assert raw not in response["text"]["div"]
+
+
+@pytest.mark.parametrize("missing", ["status", "div"])
+def test_r4b_validation_checks_the_narrative(missing: str) -> None:
+    """The R4B model does check `text` (status and div are required), so passing means something;
+    it checks neither the status code nor the XHTML, which the tests above do."""
+    response = questionnaire_response(summary_for("few_answers"), shipped_bank())
+    del response["text"][missing]
+    with pytest.raises(ValueError, match=f"text.{missing}"):
+        QuestionnaireResponse.model_validate(response)

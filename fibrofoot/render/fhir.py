@@ -16,6 +16,12 @@ Decisions, so that clinic systems can read the answers without knowing fibrofoot
   cannot say (several conditions, one of them with several values) use the SDC
   enableWhenExpression extension with an equivalent FHIRPath expression instead.
 
+- The QuestionnaireResponse carries a short narrative (`text`) for people reading it in a clinic
+  system: the disclaimer, then the consult message as its last paragraph, as every format ends.
+  Its status is `additional`, not `generated`: FHIR's narrative-status code `generated` says the
+  narrative is entirely generated from the structured data, and these two paragraphs are not in
+  it; `additional` says the narrative holds information the structured data does not.
+
 The JSON is ASCII-only (other characters as \\u escapes): it is for machines, and this way
 nothing in a note can reach a terminal as a control or direction-changing character.
 """
@@ -23,10 +29,13 @@ nothing in a note can reach a terminal as a control or direction-changing charac
 from __future__ import annotations
 
 import json
+import re
+from html import escape
 from typing import Any
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerValue
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
+from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
 Json = dict[str, Any]
@@ -45,6 +54,9 @@ _EXT = "http://hl7.org/fhir/StructureDefinition"
 _SDC = "http://hl7.org/fhir/uv/sdc/StructureDefinition"
 _ITEM_CONTROL = f"{_EXT}/questionnaire-itemControl"
 _ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+NARRATIVE_STATUS = "additional"
+_NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 _ITEM_TYPES = {
     Kind.YES_NO: "choice",
     Kind.SINGLE: "choice",
@@ -219,6 +231,7 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
             groups.append({"linkId": section.id, "text": section.title, "item": items})
     response: Json = {
         "resourceType": "QuestionnaireResponse",
+        "text": narrative(summary),
         "questionnaire": canonical_reference(summary.tool_version),
         "status": "completed",
         "authored": summary.created.isoformat(),
@@ -226,6 +239,21 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
     if groups:
         response["item"] = groups
     return response
+
+
+def narrative(summary: Summary) -> Json:
+    """The human-readable part: the disclaimer, then the consult message as the last paragraph."""
+    paragraphs = "".join(
+        f"<p>{_xhtml_text(text)}</p>" for text in (summary.about, summary.consult_message)
+    )
+    return {"status": NARRATIVE_STATUS, "div": f'<div xmlns="{XHTML_NS}">{paragraphs}</div>'}
+
+
+def _xhtml_text(text: str) -> str:
+    """Text as XHTML character data: markup escaped, and controls (which XML forbids) and the
+    two non-characters U+FFFE and U+FFFF shown as visible escapes, like everywhere else."""
+    shown = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", harmless(text))
+    return escape(shown, quote=False)
 
 
 def render_fhir(summary: Summary, bank: Bank) -> str:
