@@ -139,7 +139,9 @@ def _report(args: argparse.Namespace, bank: Bank) -> int:
     summary = build_summary(bank, answers, _today(), __version__)
     text = render(summary, fmt, bank)
     if args.output is None:
-        sys.stdout.write(text)
+        from fibrofoot.files import write_output
+
+        write_output(text)
         return EXIT_OK
     from fibrofoot.files import write_private
 

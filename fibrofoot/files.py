@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from fibrofoot.errors import FibrofootError
 
@@ -42,6 +45,27 @@ def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def write_output(text: str, out: TextIO | None = None) -> None:
+    """Write to standard output (or `out`), or raise FibrofootError saying why that failed.
+
+    After a failure (a full disk, a closed pipe) the stream is pointed at /dev/null, so
+    Python's own flush at exit does not fail a second time with a traceback.
+    """
+    out = out or sys.stdout
+    try:
+        out.write(text)
+        out.flush()
+    except OSError as error:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        reason = (
+            "the program reading it stopped"
+            if isinstance(error, BrokenPipeError)
+            else (error.strerror or "the system refused")
+        )
+        raise FibrofootError(f"Could not write the summary to the output: {reason}.") from None
 
 
 def _explain(path: Path, error: OSError) -> str:

@@ -22,6 +22,7 @@ from fibrofoot.ask import (
     to_token,
 )
 from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.safe_text import harmless
 
 
 class PlainPrompter(Prompter):
@@ -127,7 +128,7 @@ class PlainPrompter(Prompter):
         return None
 
     def _read(self, prompt: str) -> str:
-        self.out.write(prompt)
+        self.out.write(harmless(prompt))  # it may hold a kept note or a typed file name
         self.out.flush()
         line = self.source.readline()
         if not line:  # end of input (Ctrl-D): stop as Ctrl-C does

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 import questionary
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, KeyBindingsBase, merge_key_bindings
+from prompt_toolkit.layout.screen import Char
 from questionary import Choice, Separator
 from questionary.prompts.common import InquirerControl
 
@@ -34,6 +35,13 @@ _HINTS = {
     "text": ("Type, then Enter (empty skips)", "< back", "? why we ask"),
 }
 _MENU_HINT = " "
+
+
+# prompt_toolkit shows control characters as ^X but draws the bidirectional overrides as they
+# are, so a saved note could reorder what the person sees; show those as escapes too.
+Char.display_mappings.update(
+    {chr(c): f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 
 
 class QuestionaryPrompter(Prompter):
@@ -62,6 +70,7 @@ class QuestionaryPrompter(Prompter):
         prompt = questionary.select(
             "Your choice:", items, default=_pick(items, default), instruction=_MENU_HINT
         )
+        _add_keys(prompt, _stop_keys())
         return str(prompt.unsafe_ask())
 
     def type_text(self, message: str, default: str = "") -> str:
@@ -122,6 +131,24 @@ class _WhyKey:
     ticked: list[str]
 
 
+def _stop_keys() -> KeyBindings:
+    """A SIGINT (kill -INT, or Ctrl-C where the terminal sends a signal) stops as Ctrl-C does;
+    questionary's menus bind only the Ctrl-C key, and prompt_toolkit turns the signal into a
+    key of its own."""
+    keys = KeyBindings()
+
+    @keys.add("<sigint>", eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    return keys
+
+
+def _add_keys(prompt: questionary.Question, keys: KeyBindingsBase) -> None:
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
+
+
 def _add_navigation_keys(prompt: questionary.Question, *, back: bool) -> None:
     """? shows why we ask; ← and < go back, but only where there is somewhere to go back to
     (at the first question they would redraw it and lose any ticks made so far)."""
@@ -140,8 +167,7 @@ def _add_navigation_keys(prompt: questionary.Question, *, back: bool) -> None:
     def _back(event: Any) -> None:
         event.app.exit(result=Nav.BACK)
 
-    app = prompt.application
-    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
+    _add_keys(prompt, merge_key_bindings([keys, _stop_keys()]))
 
 
 def _pick(items: list[Choice], value: str | None) -> Choice | None:

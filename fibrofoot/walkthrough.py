@@ -17,6 +17,7 @@ from fibrofoot.answers import Answers, answer_text, validate_answers
 from fibrofoot.ask import Nav, Navigation, Prompter
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
+from fibrofoot.files import write_output, write_private
 from fibrofoot.render.formats import FORMATS, file_extension, render
 from fibrofoot.render.text import render_text
 from fibrofoot.safe_text import harmless
@@ -74,8 +75,14 @@ class Walkthrough:
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
         self.p.say()
         self.summary_on_screen = _is_terminal(summary_out)
-        summary_out.write(render_text(summary, _width(summary_out)))
-        summary_out.flush()
+        try:
+            write_output(render_text(summary, _width(summary_out)), summary_out)
+        except FibrofootError as error:  # a full disk or a closed pipe: show it here instead
+            self.p.say(error.message)
+            self.p.say("Here it is on the screen instead, so nothing is lost:")
+            self.p.say()
+            self.p.out.write(render_text(summary, min(terminal_width(), 100)))
+            self.summary_on_screen = True
         said_after_summary = not self.summary_on_screen
         if said_after_summary:
             self.p.say("Your summary went to the file you sent fibrofoot's output to.")
@@ -196,17 +203,17 @@ class Walkthrough:
         return self.p.choose(message, [("no", "No"), ("yes", "Yes")], "no") == "yes"
 
     def _save(self, suggested: Path, text: str, what: str) -> None:
-        from fibrofoot.files import write_private
-
         name = str(_free_name(suggested))
         while True:
-            typed = self.p.type_text("Save as (leave empty to skip):", name).strip()
+            typed = self.p.type_text("Save as:", name).strip()
             if not typed:
                 self.p.say(f"Skipped: did not save the {what}.")
                 return
             path = Path(typed).expanduser()
             replace = path.exists() and not path.is_dir()
             if replace and not self._yes(f"{path} already exists. Replace it?"):
+                if not self._try_again(what):
+                    return
                 name = str(_free_name(path))
                 continue
             try:
@@ -214,11 +221,24 @@ class Walkthrough:
             except FibrofootError as error:
                 self.p.say(error.message)
                 where = "on the screen above" if self.summary_on_screen else "in your output file"
-                self.p.say(f"Nothing was lost: your summary is {where}. Try another name.")
+                self.p.say(f"Nothing was lost: your summary is {where}.")
+                if not self._try_again(what):
+                    return
                 name = typed
                 continue
             self.p.say(f"Saved the {what} to {path.resolve()} (only you can read it).")
             return
+
+    def _try_again(self, what: str) -> bool:
+        """After a refused name: another name, or skip (Enter alone must not loop for ever)."""
+        choice = self.p.choose(
+            "What would you like to do?",
+            [("retry", "Choose another name"), ("skip", f"Skip saving the {what}")],
+            "retry",
+        )
+        if choice == "skip":
+            self.p.say(f"Skipped: did not save the {what}.")
+        return choice == "retry"
 
 
 def _free_name(path: Path) -> Path:

@@ -312,8 +312,8 @@ def _report_into(stdout: int) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_open_bug_report_to_a_full_disk_says_so_and_ends_with_the_consult_message() -> None:
-    """OPEN BUG (fibrofoot/cli.py): `report A > /dev/full` crashes with a traceback (ENOSPC)."""
+def test_report_to_a_full_disk_says_so_and_ends_with_the_consult_message() -> None:
+    """`report A > /dev/full` says the output could not be written, no traceback, consult last."""
     with open("/dev/full", "w") as full:
         done = _report_into(full.fileno())
     assert done.returncode == 1
@@ -322,8 +322,8 @@ def test_open_bug_report_to_a_full_disk_says_so_and_ends_with_the_consult_messag
     assert words(_last_text_paragraph(done.stderr)) == consult()
 
 
-def test_open_bug_report_into_a_closed_pipe_ends_without_a_traceback() -> None:
-    """OPEN BUG (fibrofoot/cli.py): `report A | true` crashes with a traceback (BrokenPipeError)."""
+def test_report_into_a_closed_pipe_ends_without_a_traceback() -> None:
+    """`report A | true` ends without a BrokenPipeError traceback."""
     reader, writer = os.pipe()
     os.close(reader)  # nobody will read: writing the summary fails with EPIPE
     try:
@@ -337,11 +337,10 @@ def test_open_bug_report_into_a_closed_pipe_ends_without_a_traceback() -> None:
 
 
 @pytest.mark.e2e
-def test_open_bug_walkthrough_into_a_full_disk_ends_with_the_consult_message(
+def test_walkthrough_into_a_full_disk_ends_with_the_consult_message(
     tmp_path: Path,
 ) -> None:
-    """OPEN BUG (fibrofoot/walkthrough.py): `fibrofoot > /dev/full` answers every question, then
-    crashes with a traceback (OSError ENOSPC) where it writes the summary; nothing is saved."""
+    """`fibrofoot > /dev/full`: the summary is shown on the terminal instead, consult last."""
     answers = _persona(CALM)
     term = Terminal(tmp_path, stdout_to="/dev/full")
     try:
@@ -405,8 +404,8 @@ def test_the_review_lists_a_hostile_note_harmlessly_in_plain_mode(in_tmp: Path) 
 
 
 @pytest.mark.parametrize("route", ["answers-file", "review-change"])
-def test_open_bug_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: Path) -> None:
-    """OPEN BUG (fibrofoot/plain.py): "Enter keeps <note>" writes the note raw to the terminal."""
+def test_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: Path) -> None:
+    """Plain mode's "Enter keeps <note>" shows control characters as escapes."""
     answers = _persona(CALM, note=HOSTILE_NOTE)
     questions = asked_questions(BANK, answers)
     if route == "answers-file":  # fibrofoot --plain --answers FILE: Enter keeps each answer
@@ -421,13 +420,13 @@ def test_open_bug_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: 
         assert char not in shown, f"{char!r} reached the terminal raw"
 
 
-def test_open_bug_plain_file_name_prompt_shows_a_typed_name_harmlessly(in_tmp: Path) -> None:
-    """OPEN BUG (fibrofoot/plain.py): a refused file name is offered again raw ("Enter for")."""
+def test_plain_file_name_prompt_shows_a_typed_name_harmlessly(in_tmp: Path) -> None:
+    """A refused file name offered again in plain mode shows control characters as escapes."""
     answers = _persona(CALM)
     lines = [plain_answer(q, answers[q.id]) for q in asked_questions(BANK, answers)]
     formats = list(FORMATS)
     name = "no-such-folder/x\x1b]0;pwned\x07.txt"
-    lines += ["1", "2", str(formats.index("text") + 1), name, "saved.txt", "1"]
+    lines += ["1", "2", str(formats.index("text") + 1), name, "1", "saved.txt", "1"]
     shown = _plain_run(lines, {})
     assert "The folder" in shown  # the name was refused, then offered again
     assert (in_tmp / "saved.txt").is_file()
@@ -470,8 +469,8 @@ def test_arrow_key_menus_show_a_hostile_note_without_terminal_controls(in_tmp: P
         assert char not in said, repr(char)
 
 
-def test_open_bug_arrow_key_text_box_shows_a_bidi_override_raw(in_tmp: Path) -> None:
-    """OPEN BUG (fibrofoot/prompts.py): a kept note's U+202E reaches the terminal raw."""
+def test_arrow_key_text_box_shows_a_bidi_override_as_an_escape(in_tmp: Path) -> None:
+    """A kept note's U+202E is drawn as an escape in the arrow-key text box, not obeyed."""
     answers = _persona(CALM, note=HOSTILE_NOTE)
     drawn, _ = _menus_run(_menus_keys_with_note_reviewed(answers), answers)
     assert "\u202e" not in drawn

@@ -49,6 +49,7 @@ FILE_KIND = "Which kind of file?"
 SAVE_ANSWERS = "Save your answers too"
 SAVE_AS = "Save as"
 REPLACE = "already exists. Replace it?"
+AFTER_REFUSAL = "What would you like to do?"
 DEFAULT = "<keep the suggested name>"
 
 # "None of these" to every question of the first (urgent) section.
@@ -649,6 +650,7 @@ def test_save_does_not_silently_overwrite(bank: Bank, tmp_path: Path) -> None:
         (REVIEW, REVIEW_DONE),
         *save_text_summary(SUMMARY_NAME),
         (REPLACE, "no"),
+        (AFTER_REFUSAL, "retry"),
         (SAVE_AS, DEFAULT),
         (SAVE_ANSWERS, "no"),
     ]
@@ -659,6 +661,7 @@ def test_save_does_not_silently_overwrite(bank: Bank, tmp_path: Path) -> None:
     assert result.prompter.names == [second, second]
     replace_menu = result.prompter.menus[3]
     assert replace_menu[2] == "no"
+    assert result.prompter.menus[4][2] == "retry"
 
 
 def test_save_replaces_when_asked(bank: Bank, tmp_path: Path) -> None:
@@ -686,6 +689,7 @@ def test_a_failed_save_says_so_and_lets_the_person_try_another_name(
         *answering(bank, HEEL),
         (REVIEW, REVIEW_DONE),
         *save_text_summary("no-such-folder/summary.txt"),
+        (AFTER_REFUSAL, "retry"),
         (SAVE_AS, "summary.txt"),
         (SAVE_ANSWERS, "no"),
     ]
@@ -697,6 +701,23 @@ def test_a_failed_save_says_so_and_lets_the_person_try_another_name(
     assert result.prompter.names[1] == "no-such-folder/summary.txt"
     assert (tmp_path / "summary.txt").exists()
     assert not (tmp_path / "no-such-folder").exists()
+    assert_consult_is_last(bank, result)
+
+
+def test_after_a_refused_name_the_person_can_skip_instead_of_looping(
+    bank: Bank, tmp_path: Path
+) -> None:
+    """A failed save offers "another name" or "skip"; skipping moves on with nothing written."""
+    script = [
+        *answering(bank, HEEL),
+        (REVIEW, REVIEW_DONE),
+        *save_text_summary("no-such-folder/summary.txt"),
+        (AFTER_REFUSAL, "skip"),
+        (SAVE_ANSWERS, "no"),
+    ]
+    result = run(bank, script)
+    assert list(tmp_path.iterdir()) == []
+    assert "Skipped: did not save the summary." in result.prompter.said()
     assert_consult_is_last(bank, result)
 
 

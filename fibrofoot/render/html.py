@@ -29,7 +29,7 @@ def _finalize(value: object) -> object:
 def _stylesheet() -> Markup:
     """The CSS, inlined as it is: reading it as a template would only cost time."""
     css = (Path(__file__).parent / "templates" / "summary.css").read_text("utf-8")
-    return Markup(css.rstrip("\n"))
+    return Markup(css.rstrip("\n"))  # noqa: S704 (our own stylesheet, shipped with the package)
 
 
 @cache

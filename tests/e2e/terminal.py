@@ -25,7 +25,7 @@ from prompt_toolkit.keys import Keys
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.ask import option_rows, to_token
-from fibrofoot.bank.models import Bank, Kind, Question
+from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
 from fibrofoot.rules import asked_questions
 
 FIBROFOOT = Path(sys.executable).parent / "fibrofoot"
@@ -141,6 +141,11 @@ def terminal_env(term: str = "xterm-256color") -> dict[str, str]:
     return env
 
 
+def stop_default(flags: Sequence[RedFlag]) -> str:
+    """Where the stop/carry-on menu starts: on "stop" only at an emergency."""
+    return "stop" if any(flag.level is Level.EMERGENCY for flag in flags) else "continue"
+
+
 def _questions(bank: Bank, answers: Answers, since: str | None) -> list[Question]:
     """The questions `answers` answers, in the order asked, from `since` on."""
     order = [q for q in asked_questions(bank, answers) if q.id in answers]
@@ -220,8 +225,8 @@ class Terminal:
         `since` the question to start from."""
         for question in _questions(bank, answers, since):
             self.answer(question, answers[question.id], (prefill or {}).get(question.id))
-            if flow.red_flags_for(bank, question.id, answers):
-                self.choose(STOP_OR_GO, STOP_VALUES, "continue", "stop")
+            if flags := flow.red_flags_for(bank, question.id, answers):
+                self.choose(STOP_OR_GO, STOP_VALUES, "continue", stop_default(flags))
 
     def walk_plain(self, bank: Bank, answers: Answers, since: str | None = None) -> None:
         """The same with the plain prompter: each answer typed as numbers, then Enter."""

@@ -223,10 +223,10 @@ def test_a_sigint_signal_at_a_line_prompt_stops_cleanly(
 
 
 @pytest.mark.parametrize("stopped_at", ["urgent_emergency", "review"])
-def test_open_bug_a_sigint_signal_at_a_menu_stops_cleanly(
+def test_a_sigint_signal_at_a_menu_stops_cleanly(
     stopped_at: str, run_to: Callable[..., Terminal], tmp_path: Path
 ) -> None:
-    """OPEN BUG (fibrofoot/prompts.py): a SIGINT signal at a checkbox or select menu is ignored."""
+    """A SIGINT signal at a checkbox or select menu stops like Ctrl-C."""
     term = run_to(stopped_at)
     assert_stopped_cleanly(term, _signal_and_wait(term, stopped_at))
     assert_only_finished_files(tmp_path, stopped_at)
