@@ -103,6 +103,27 @@ def bank_load_seconds(question_count: int) -> float:
         return time.perf_counter() - start
 
 
+def broken_bank_seconds(name: str, content: str) -> float:
+    """`fibrofoot questions --check` on the real bank plus one hostile file (it must refuse)."""
+    from fibrofoot.bank.folder import default_bank_dir
+
+    with tempfile.TemporaryDirectory() as folder:
+        for source in default_bank_dir().glob("*.yaml"):
+            (Path(folder) / source.name).write_text(source.read_text(encoding="utf-8"))
+        (Path(folder) / name).write_text(content, encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run(
+            [FIBROFOOT, "questions", "--check", folder], capture_output=True, check=False
+        )
+        assert done.returncode == 1, done
+        return time.perf_counter() - start
+
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
+
+
 def persona_question_counts() -> dict[str, int]:
     """How many questions each persona answers in the walkthrough (answers that apply)."""
     from fibrofoot.answers import validate_answers
@@ -199,6 +220,14 @@ def main() -> None:
             None,
             "< 250 ms" if size == 2000 else "linear",
         )
+
+    for name, content in (
+        ("99-alias-bomb.yaml", ALIAS_BOMB),
+        ("99-ten-megabytes.yaml", "# padding\n" * 1_100_000),
+        ("99-tabs.yaml", "sections:\n\t- id: x\n"),
+    ):
+        seconds = statistics.median(broken_bank_seconds(name, content) for _ in range(3))
+        row(f"questions --check refuses {name[3:-5]}", seconds, None, "< 1 s")
 
     counts = persona_question_counts()
     width = max(len(r[0]) for r in rows)
