@@ -6,17 +6,16 @@ list of option values (in the bank's order); scale answers an integer 0-10; text
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
 from fibrofoot.errors import FibrofootError
+from fibrofoot.safe_text import named_key
 
 AnswerValue = bool | int | str | list[str]
 Answers = dict[str, AnswerValue]
 
 MAX_TEXT_CHARS = 20_000
-_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _YES_NO_WORDS: dict[str, bool | str] = {"yes": True, "no": False, NOT_SURE: NOT_SURE}
 
 
@@ -82,8 +81,9 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
         if not isinstance(key, str) or not bank.has_question(key):
             # Name it only if it looks like an id: a mis-indented note line could become a
             # key, and error messages never repeat what the person wrote.
-            shown = f"'{key}'" if isinstance(key, str) and _ID.fullmatch(key) else "An entry"
-            problems.append(f"{shown} is not a question id (see 'fibrofoot questions --json').")
+            problems.append(
+                f"{named_key(key)} is not a question id (see 'fibrofoot questions --json')."
+            )
             continue
         try:
             answers[key] = normalise(bank.question(key), value)

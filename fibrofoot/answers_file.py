@@ -10,6 +10,7 @@ import yaml
 
 from fibrofoot.answers import Answers
 from fibrofoot.errors import FibrofootError
+from fibrofoot.safe_text import named_key
 from fibrofoot.yamlfile import YamlProblem, parse, read_text
 
 
@@ -36,7 +37,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key '{key[:40]}' appears twice")
+            raise ValueError(f"{named_key(key)} appears twice")
         result[key] = value
     return result
 

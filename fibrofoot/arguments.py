@@ -8,9 +8,7 @@ from typing import NoReturn
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
-
-FORMAT_NAMES = ("text", "markdown", "html", "json", "fhir")
-
+from fibrofoot.render.formats import FORMATS
 
 EXAMPLES = """\
 examples:
@@ -54,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn an answers file (YAML or JSON, question id to answer) into a summary.",
     )
     report.add_argument("answers_file", type=Path, metavar="ANSWERS")
-    report.add_argument("--format", choices=FORMAT_NAMES, help="default: from -o, else text")
+    report.add_argument("--format", choices=FORMATS, help="default: from -o, else text")
     report.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to a file")
     report.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     report.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)

@@ -10,7 +10,7 @@ import os
 import sys
 
 from fibrofoot import __version__
-from fibrofoot.errors import EXIT_INTERRUPTED, EXIT_OK, FibrofootError
+from fibrofoot.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, FibrofootError
 
 TYPE_CHECKING = False  # not `from typing import ...`: every millisecond counts for --version
 if TYPE_CHECKING:
@@ -64,43 +64,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words in (["--help"], ["-h"]):
         print(HELP, end="")
         return EXIT_OK
-    bank: Bank | None = None
+    loaded: list[Bank] = []  # the bank in use, once it is valid
+    folder: str | None = None
     try:
         from fibrofoot.arguments import build_parser
 
         args = build_parser().parse_args(words)
+        folder = args.questions
         if args.command is None:
             from fibrofoot.start import start_walkthrough
 
             return start_walkthrough(
-                args.questions, answers_file=args.answers, plain=args.plain, today=_today()
+                args.questions,
+                answers_file=args.answers,
+                plain=args.plain,
+                today=_today(),
+                on_loaded=loaded.append,
             )
-        bank = _load_bank(args)
+        loaded.append(_load_bank(args))
         if args.command == "report":
-            return _report(args, bank)
-        return _questions(args, bank)
+            _report(args, loaded[0])
+            if args.output is None and sys.stdout.isatty():
+                return EXIT_OK  # the summary on the screen already ends with the consult message
+        else:
+            _questions(args, loaded[0])
+        _say("")
+        _say(loaded[0].messages.consult)
+        return EXIT_OK
     except FibrofootError as error:
         _say(f"fibrofoot: {error.message}", wrap=False)  # paths stay whole for copying
         _say("")
-        _say(_consult(bank))
+        _say(_consult(loaded, folder))
         return error.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C anywhere; Ctrl-D in a text box
         _say("\nStopped.")
         _say("")
-        _say(_consult(bank))
+        _say(_consult(loaded, folder))
         return EXIT_INTERRUPTED
 
 
-def _consult(bank: Bank | None) -> str:
-    """The consult message that ends every path: the bank's own, or the shipped bank's."""
-    if bank is None:
-        from fibrofoot.bank.load import load_bank
+def _consult(loaded: list[Bank], folder: str | None) -> str:
+    """The consult message that ends every path: the bank in use, else the one named with
+    --questions, else the shipped one, else a built-in line."""
+    if loaded:
+        return loaded[0].messages.consult
+    from pathlib import Path
 
+    from fibrofoot.bank.load import load_bank
+
+    for candidate in (Path(folder) if folder else None, None):
         try:
-            bank = load_bank()
+            return load_bank(candidate).messages.consult
         except FibrofootError:
-            return FALLBACK_CONSULT
-    return bank.messages.consult
+            continue
+    return FALLBACK_CONSULT
 
 
 def run() -> NoReturn:
@@ -128,13 +145,28 @@ def _today() -> date:
     return date.today()
 
 
-def _report(args: argparse.Namespace, bank: Bank) -> int:
+def _report(args: argparse.Namespace, bank: Bank) -> None:
     from fibrofoot.answers import validate_answers
     from fibrofoot.answers_file import read_answers
-    from fibrofoot.render.formats import format_for_path, render
+    from fibrofoot.render.formats import EXTENSIONS, format_for_path, render
     from fibrofoot.summary import build_summary
 
-    fmt = args.format or (args.output and format_for_path(args.output)) or "text"
+    fmt = args.format
+    if args.output is not None and not args.output.is_dir():  # a folder gets its own message
+        named = format_for_path(args.output)
+        if fmt is None and named is None:
+            raise FibrofootError(
+                f"{args.output}: the name does not say which format to write; end it in "
+                f"{', '.join(EXTENSIONS)}, or add --format.",
+                EXIT_USAGE,
+            )
+        if fmt is not None and named is not None and named != fmt:
+            raise FibrofootError(
+                f"{args.output} names a {named} file but --format is {fmt}; make the two agree.",
+                EXIT_USAGE,
+            )
+        fmt = fmt or named
+    fmt = fmt or "text"
     answers = validate_answers(bank, read_answers(args.answers_file), str(args.answers_file))
     summary = build_summary(bank, answers, _today(), __version__)
     text = render(summary, fmt, bank)
@@ -142,32 +174,30 @@ def _report(args: argparse.Namespace, bank: Bank) -> int:
         from fibrofoot.files import write_output
 
         write_output(text)
-        return EXIT_OK
+        return
     from fibrofoot.files import write_private
 
     write_private(args.output, text, overwrite=args.force)
     _say(f"Saved the {fmt} summary to {args.output} (readable only by you).")
-    _say("")
-    _say(summary.consult_message)
-    return EXIT_OK
 
 
-def _questions(args: argparse.Namespace, bank: Bank) -> int:
+def _questions(args: argparse.Namespace, bank: Bank) -> None:
+    from fibrofoot.files import write_output
+
     if args.json:
         from fibrofoot.bank.export import bank_json
 
-        sys.stdout.write(bank_json(bank))
+        write_output(bank_json(bank))
     elif args.fhir:
         from fibrofoot.render.fhir import questionnaire_json
 
-        sys.stdout.write(questionnaire_json(bank, __version__))
+        write_output(questionnaire_json(bank, __version__))
     else:
         count = len(bank.questions)
         _say(
             f"The question bank is valid: {count} questions in {len(bank.sections)} sections, "
             f"{len(bank.signals)} signals, {len(bank.red_flags)} red flags."
         )
-    return EXIT_OK
 
 
 def _say(text: str, wrap: bool = True) -> None:

@@ -65,7 +65,7 @@ def write_output(text: str, out: TextIO | None = None) -> None:
             if isinstance(error, BrokenPipeError)
             else (error.strerror or "the system refused")
         )
-        raise FibrofootError(f"Could not write the summary to the output: {reason}.") from None
+        raise FibrofootError(f"Could not write to the output: {reason}.") from None
 
 
 def _explain(path: Path, error: OSError) -> str:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 
-from fibrofoot.safe_text import harmless
+from fibrofoot.render.wrap import wrap_paragraph
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,13 +40,5 @@ def terminal_width() -> int:
 def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> None:
     """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line."""
     width = min(max(terminal_width() - 1, 30), 80)  # long lines are hard to read
-    for line in harmless(text).splitlines() or [""]:
-        wrapped = textwrap.wrap(
-            line,
-            width,
-            initial_indent=indent if first is None else first,
-            subsequent_indent=indent,
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
-        print("\n".join(wrapped), file=out, flush=True)
+    lines = wrap_paragraph(text, width, indent, first, break_long_words=False)  # paths stay whole
+    print("\n".join(lines), file=out, flush=True)

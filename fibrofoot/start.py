@@ -18,10 +18,12 @@ from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, say
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
     from pathlib import Path
     from typing import TextIO
 
+    from fibrofoot.answers import Answers
     from fibrofoot.bank.models import Bank
 
 NO_TERMINAL = (
@@ -34,33 +36,54 @@ WELCOME_KEYS = ("intro", "disclaimer", "privacy")
 
 
 def start_walkthrough(
-    folder: Path | None, *, answers_file: Path | None, plain: bool, today: date
+    folder: Path | None,
+    *,
+    answers_file: Path | None,
+    plain: bool,
+    today: date,
+    on_loaded: Callable[[Bank], None] = lambda bank: None,
 ) -> int:
+    """Check the terminal, welcome the person, and run the walkthrough once the bank is ready.
+
+    `on_loaded` hears of the bank as soon as it is valid, so the CLI's Ctrl-C and error paths
+    can end with that bank's own consult message.
+    """
     if not sys.stdin.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
     plain = plain or os.environ.get("TERM") == "dumb"
     say(sys.stderr, f"fibrofoot {__version__}")  # first words, before any YAML is read
     say(sys.stderr)
+    raw_answers = None
+    if answers_file is not None:  # a wrong path or broken file is reported before anything else
+        from fibrofoot.answers_file import read_answers
+
+        raw_answers = read_answers(answers_file)
     from fibrofoot.bank.folder import default_bank_dir
 
     welcome = peek_welcome(folder or default_bank_dir())
-    preparation = _Preparation(folder, plain)
-    if welcome:
-        for text in welcome:
-            say(sys.stderr, text)
-            say(sys.stderr)
-        say(sys.stderr, KEYS_HELP_PLAIN if plain else KEYS_HELP_MENUS)
+    preparation = _Preparation(folder, plain, on_loaded)
+    preparation.start()
+    prefill: Answers = {}
+    if welcome is None or raw_answers is not None:
+        # A broken bank, or saved answers to check: settle that before the welcome, not after.
+        bank = preparation.result()
+        welcome = [bank.messages.intro, bank.messages.disclaimer, bank.messages.privacy]
+        if raw_answers is not None:
+            from fibrofoot.answers import validate_answers
+
+            prefill = validate_answers(bank, raw_answers, str(answers_file))
+    for paragraph in welcome_paragraphs(welcome, plain):
+        say(sys.stderr, paragraph)
         say(sys.stderr)
-        preparation.start()
-        _wait_for_enter(sys.stderr)
-    else:  # the bank is broken: let loading it say how
-        preparation.run()
-    bank = preparation.result()
+    _wait_for_enter(sys.stderr)
     from fibrofoot.walkthrough import run_walkthrough
 
-    return run_walkthrough(
-        bank, answers_file=answers_file, plain=plain, today=today, welcomed=bool(welcome)
-    )
+    return run_walkthrough(preparation.result(), prefill=prefill, plain=plain, today=today)
+
+
+def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
+    """What fibrofoot is and is not, the privacy promise, and the keys to use."""
+    return [*texts, KEYS_HELP_PLAIN if plain else KEYS_HELP_MENUS]
 
 
 def peek_welcome(folder: Path) -> list[str] | None:
@@ -89,10 +112,11 @@ def _wait_for_enter(out: TextIO) -> None:
 class _Preparation(threading.Thread):
     """Loads the bank and imports the walkthrough's modules; `result()` hands the bank over."""
 
-    def __init__(self, folder: Path | None, plain: bool) -> None:
+    def __init__(self, folder: Path | None, plain: bool, on_loaded: Callable[[Bank], None]) -> None:
         super().__init__(name="fibrofoot-prepare", daemon=True)
         self.folder = folder
         self.plain = plain
+        self.on_loaded = on_loaded
         self.bank: Bank | None = None
         self.error: BaseException | None = None
 
@@ -101,6 +125,7 @@ class _Preparation(threading.Thread):
             from fibrofoot.bank.load import load_bank
 
             self.bank = load_bank(self.folder)
+            self.on_loaded(self.bank)
             import fibrofoot.walkthrough
 
             if not self.plain:
@@ -109,8 +134,7 @@ class _Preparation(threading.Thread):
             self.error = error
 
     def result(self) -> Bank:
-        if self.is_alive() or self.ident is not None:
-            self.join()
+        self.join()
         if self.error is not None:
             raise self.error
         assert self.bank is not None

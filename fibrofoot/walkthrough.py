@@ -13,41 +13,28 @@ from pathlib import Path
 from typing import TextIO
 
 from fibrofoot import __version__, flow
-from fibrofoot.answers import Answers, answer_text, validate_answers
+from fibrofoot.answers import Answers, answer_text
 from fibrofoot.ask import Nav, Navigation, Prompter
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
+from fibrofoot.bank.models import Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.files import write_output, write_private
-from fibrofoot.render.formats import FORMATS, file_extension, render
+from fibrofoot.render.common import by_level
+from fibrofoot.render.formats import FORMAT_LABELS, FORMATS, file_extension, render
 from fibrofoot.render.text import render_text
 from fibrofoot.safe_text import harmless
-from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, terminal_width
+from fibrofoot.screen import terminal_width
 from fibrofoot.summary import Summary, build_summary
 
-FORMAT_LABELS = {
-    "html": "A page to print or open in a browser (.html)",
-    "text": "Plain text (.txt)",
-    "markdown": "Markdown (.md)",
-    "json": "JSON, for other programs (.json)",
-    "fhir": "FHIR, for clinic systems (.fhir.json)",
-}
 REVIEW_DONE = "__done__"
 
 
-def run_walkthrough(
-    bank: Bank, *, answers_file: Path | None, plain: bool, today: date, welcomed: bool = False
-) -> int:
+def run_walkthrough(bank: Bank, *, prefill: Answers, plain: bool, today: date) -> int:
     """The edge (after `start.py` checked the terminal): pick a prompter, run, print to stdout."""
-    prefill: Answers = {}
-    if answers_file is not None:
-        from fibrofoot.answers_file import read_answers
-
-        prefill = validate_answers(bank, read_answers(answers_file), str(answers_file))
     if plain:
         from fibrofoot.plain import PlainPrompter
 
-        walkthrough = Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today, plain=True)
-        return walkthrough.run(prefill, sys.stdout, welcomed=welcomed)
+        walkthrough = Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today)
+        return walkthrough.run(prefill, sys.stdout)
 
     from prompt_toolkit.application import create_app_session_from_tty
 
@@ -55,23 +42,24 @@ def run_walkthrough(
 
     with create_app_session_from_tty():
         walkthrough = Walkthrough(bank, QuestionaryPrompter(sys.stderr), today)
-        return walkthrough.run(prefill, sys.stdout, welcomed=welcomed)
+        return walkthrough.run(prefill, sys.stdout)
 
 
 class Walkthrough:
-    def __init__(self, bank: Bank, prompter: Prompter, today: date, plain: bool = False) -> None:
+    def __init__(self, bank: Bank, prompter: Prompter, today: date) -> None:
         self.bank = bank
         self.p = prompter
         self.today = today
-        self.plain = plain
         self.summary_on_screen = True
 
-    def run(self, prefill: Answers, summary_out: TextIO, welcomed: bool = False) -> int:
-        """The whole walkthrough; `welcomed` when `start.py` has already shown the welcome."""
-        self._intro(welcomed, bool(prefill))
+    def run(self, prefill: Answers, summary_out: TextIO) -> int:
+        """The questions, review, summary and saving (`start.py` has shown the welcome)."""
+        if prefill:
+            self.p.say("Your saved answers are filled in; press Enter to keep each one.")
+            self.p.say()
         walk, stopped = self._ask_all(flow.start(self.bank, prefill))
         if not stopped:
-            walk = self._review(walk)
+            walk, stopped = self._review(walk)
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
         self.p.say()
         self.summary_on_screen = _is_terminal(summary_out)
@@ -93,17 +81,6 @@ class Walkthrough:
             self.p.say()
             self.p.say(self.bank.messages.consult)
         return 0
-
-    def _intro(self, welcomed: bool, prefilled: bool) -> None:
-        if not welcomed:
-            messages = self.bank.messages
-            keys = KEYS_HELP_PLAIN if self.plain else KEYS_HELP_MENUS
-            for text in (messages.intro, messages.disclaimer, messages.privacy, keys):
-                self.p.say(text)
-                self.p.say()
-        if prefilled:
-            self.p.say("Your saved answers are filled in; press Enter to keep each one.")
-            self.p.say()
 
     def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
         """Ask until every question that applies is answered; True if stopped at a red flag."""
@@ -131,28 +108,28 @@ class Walkthrough:
     def _stop_at(self, flags: list[RedFlag]) -> bool:
         """Show red flags at once, most urgent first; ask whether to stop here."""
         levels = self.bank.messages.levels
-        for level in LEVEL_ORDER:
-            raised = [flag for flag in flags if flag.level is level]
-            if raised:
-                self.p.say()
-                self.p.say(f"!! {levels[level].title}")
-                self.p.say(levels[level].where_to_go)
-                for flag in raised:
-                    self.p.say(flag.message, "    ", "  - ")
+        for level, raised in by_level(flags):
+            self.p.say()
+            self.p.say(f"!! {levels[level].title}")
+            self.p.say(levels[level].where_to_go)
+            for flag in raised:
+                self.p.say(flag.message, "    ", "  - ")
         self.p.say()
         # Enter stops at an emergency; at lesser levels it carries on (the summary helps then).
-        most_urgent = min(LEVEL_ORDER.index(flag.level) for flag in flags)
+        emergency = any(flag.level is Level.EMERGENCY for flag in flags)
         choice = self.p.choose(
             "What would you like to do?",
             [
                 ("stop", "Stop here and show what I have answered so far"),
                 ("continue", "Carry on with the questions"),
             ],
-            default="stop" if LEVEL_ORDER[most_urgent] is Level.EMERGENCY else "continue",
+            default="stop" if emergency else "continue",
         )
         return choice == "stop"
 
-    def _review(self, walk: flow.Walk) -> flow.Walk:
+    def _review(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
+        """List the answers; change any. True if a changed answer raised a red flag and the
+        person stopped there."""
         width = max(terminal_width() - 8, 30)
         while True:
             self.p.say()
@@ -165,7 +142,7 @@ class Walkthrough:
                 "Your answers. Choose one to change it, or carry on.", choices, REVIEW_DONE
             )
             if picked == REVIEW_DONE:
-                return walk
+                return walk, False
             question = self.bank.question(picked)
             back = Navigation(can_go_back=True, back_to="your answers")
             result = self.p.ask(question, walk.answers[picked], back)
@@ -174,7 +151,7 @@ class Walkthrough:
             walk = flow.change(self.bank, walk, picked, result)
             flags = flow.red_flags_for(self.bank, picked, walk.answers)
             if flags and self._stop_at(flags):
-                return walk
+                return walk, True
             while (opened := flow.current_question(self.bank, walk)) is not None:
                 self.p.say("Your change opens a question:")
                 extra = self.p.ask(opened, None, Navigation(can_go_back=False))
@@ -184,9 +161,8 @@ class Walkthrough:
     def _offer_saves(self, summary: Summary, answers: Answers) -> None:
         self.p.say()
         if self._yes("Would you like to save this summary to a file?"):
-            offered = [(fmt, FORMAT_LABELS.get(fmt, fmt)) for fmt in FORMATS]
-            default = "html" if "html" in FORMATS else FORMATS[0]
-            fmt = self.p.choose("Which kind of file?", offered, default)
+            offered = [(fmt, FORMAT_LABELS[fmt]) for fmt in FORMATS]
+            fmt = self.p.choose("Which kind of file?", offered, "html")
             name = f"fibrofoot-summary-{self.today.isoformat()}{file_extension(fmt)}"
             self._save(Path(name), render(summary, fmt, self.bank), "summary")
         if self._yes("Save your answers too, so you can load them next time with --answers?"):

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from fibrofoot.errors import FibrofootError
+from fibrofoot.safe_text import named_key
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -134,7 +135,7 @@ class _Builder:
             name = str(key_node.value)
             key_line = key_node.start_mark.line + 1
             if name in names:
-                raise YamlProblem(f"the key '{name}' appears twice", key_line)
+                raise YamlProblem(f"{named_key(name)} appears twice", key_line)
             names.add(name)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem("a key must be a plain word or number", key_line)
@@ -143,4 +144,11 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         # Most values are text; the loader's own constructors handle numbers, dates, ...
-        return node.value if node.tag == _STR_TAG else self.loader.construct_object(node)
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, TypeError, OverflowError):  # e.g. 2020-13-45 read as a date
+            raise YamlProblem(
+                "this value cannot be read as it is; put it in quotes", node.start_mark.line + 1
+            ) from None

@@ -1,13 +1,16 @@
-"""Persona answers, a fixed date and version, and snapshot extensions for the renderer tests."""
+"""Persona answers, a fixed date and version, snapshot extensions, and readers of the output
+for the renderer tests."""
 
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 
 from strategies import shipped_bank
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from fibrofoot.answers import Answers
+from fibrofoot.render.common import HEADINGS
 from fibrofoot.summary import Summary, build_summary
 
 DATE = date(2026, 1, 15)
@@ -142,6 +145,80 @@ def summary_for(persona: str, note: str | None = None) -> Summary:
     if note is not None:
         answers["note"] = note
     return build_summary(shipped_bank(), answers, DATE, VERSION)
+
+
+def expected_headings(summary: Summary) -> list[str]:
+    """The section headings every format shows for `summary`, in order; empty sections left out."""
+    present = {
+        "red_flags": summary.red_flags,
+        "reported": summary.reported,
+        "negatives": summary.pertinent_negatives,
+        "contributors": summary.contributors,
+        "questions": summary.questions_to_ask,
+        "notes": summary.notes,
+    }
+    return [HEADINGS[key] for key, items in present.items() if items]
+
+
+# Elements that start a new block of text: text on either side of one is not run together.
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "svg", "text",
+}  # fmt: skip
+_TEXT_TAGS = {"p", "h1", "h2", "h3", "li", "figcaption", "dt", "dd", "text"}
+_HIDDEN = {"script", "style", "template"}
+
+
+class HtmlPage(HTMLParser):
+    """What the tests read in a page: every tag with its attributes, the text of paragraphs,
+    headings, list items and the like, and the visible text of <body> by block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.blocks: list[tuple[str, str, dict[str, str]]] = []  # (tag, text, attributes)
+        self.pieces: list[tuple[int, str]] = []  # (block number, visible text in <body>)
+        self._open: list[tuple[str, dict[str, str], list[str]]] = []
+        self._in_body = False
+        self._hidden = 0
+        self._block = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attributes))
+        if tag in _TEXT_TAGS:
+            self._open.append((tag, attributes, []))
+        self._in_body = self._in_body or tag == "body"
+        self._hidden += tag in _HIDDEN
+        self._block += tag in _BLOCKS
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1][0] == tag:
+            name, attributes, parts = self._open.pop()
+            self.blocks.append((name, "".join(parts), attributes))
+        self._in_body = self._in_body and tag != "body"
+        self._hidden -= tag in _HIDDEN
+        self._block += tag in _BLOCKS  # text after a block's end is a new block
+
+    def handle_data(self, data: str) -> None:
+        for _, _, parts in self._open:
+            parts.append(data)
+        if self._in_body and not self._hidden and data.strip():
+            self.pieces.append((self._block, data))
+
+    def texts(self, tag: str) -> list[str]:
+        return [text for name, text, _ in self.blocks if name == tag]
+
+    def tag_names(self) -> list[str]:
+        return [tag for tag, _ in self.tags]
+
+
+def parse_html(html: str) -> HtmlPage:
+    page = HtmlPage()
+    page.feed(html)
+    page.close()
+    return page
 
 
 class _TextSnapshot(SingleFileSnapshotExtension):

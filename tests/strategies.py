@@ -6,6 +6,9 @@
 - `any_answers()`: valid answers to any subset of questions, including ones that would be skipped.
 - `walked_answers()`: answers as the walkthrough collects them: in order, only questions that
   apply, stopping at any point.
+
+Also `NO_URGENT`, the baseline answers "None of these" to both warning-sign questions, shared by
+the tests that need a walk past the urgent checks.
 """
 
 from __future__ import annotations
@@ -20,6 +23,12 @@ from fibrofoot.answers import MAX_TEXT_CHARS, Answers, AnswerValue
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
 from fibrofoot.rules import is_asked
+
+# "None of these" to both warning-sign questions: no red flag, the walk goes on to the pain.
+NO_URGENT: Answers = {
+    "urgent_emergency": ["none"],
+    "urgent_soon": ["none"],
+}
 
 # Moderate, so the whole suite stays fast; no deadline, since the first example also warms caches.
 PROPERTY = settings(max_examples=200, deadline=None)

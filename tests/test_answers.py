@@ -132,7 +132,7 @@ def test_validate_answers_lists_every_problem(bank: Bank) -> None:
     assert lines[0] == "answers.yaml: 5 answer(s) need fixing:"
     for name in ("'pain_level'", "'pain_areas'", "'foot_size'", "'morning_stiffness'"):
         assert sum(name in line for line in lines[1:]) == 1, name
-    assert sum(line.strip().startswith("An entry") for line in lines[1:]) == 1
+    assert sum(line.strip().startswith("a key is not") for line in lines[1:]) == 1
     assert raised.value.exit_code == 1
 
 
@@ -141,7 +141,7 @@ def test_an_unknown_key_that_is_not_an_id_is_not_repeated(bank: Bank) -> None:
     with pytest.raises(FibrofootError) as raised:
         validate_answers(bank, {"my knee hurts since the fall": "x"}, "answers.yaml")
     assert "knee" not in raised.value.message
-    assert "An entry is not a question id" in raised.value.message
+    assert "a key is not a question id" in raised.value.message
 
 
 @pytest.mark.parametrize(

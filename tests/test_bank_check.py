@@ -1,8 +1,11 @@
-"""Cross-reference checks: each problem is a path into the bank (for file and line) and a fix."""
+"""Bank checks (cross-references and the wording rule): each problem is a path into the bank
+(for file and line) and a fix."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +14,7 @@ from fibrofoot.bank.check import cross_reference_problems
 from fibrofoot.bank.models import Bank
 
 Data = dict[str, Any]
+Cli = Callable[..., tuple[int, str, str]]
 
 
 def _question(data: Data, question_id: str) -> Data:
@@ -52,6 +56,18 @@ def _drop_signals(*signal_ids: str) -> Callable[[Data], None]:
     return edit
 
 
+def _in_question(question_id: str, *path: str | int, value: str) -> Callable[[Data], None]:
+    """Set a nested field of a question, such as its first option's label."""
+
+    def edit(data: Data) -> None:
+        target: Any = _question(data, question_id)
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return edit
+
+
 def _drop_level(data: Data) -> None:
     del data["messages"]["levels"]["soon"]
 
@@ -68,6 +84,9 @@ def _duplicate_contributor(data: Data) -> None:
 # Paths in the table start with ("question", id) or ("signal", id), resolved against the bank.
 Q_PAIN_SIDE = ("question", "pain_side")
 Q_NERVE = ("question", "nerve_pattern")
+Q_SENSATIONS = ("question", "sensations")
+Q_TENDER = ("question", "tender_spots")
+Q_LEVEL = ("question", "pain_level")
 S_BIG_TOE = ("signal", "big_toe_stiff")
 
 CASES: list[Any] = [
@@ -218,6 +237,97 @@ CASES: list[Any] = [
         "the text for the 'soon' level is missing",
         id="missing level text",
     ),
+    # The wording rule: every string fibrofoot may show is checked.
+    pytest.param(
+        _on_question("tender_spots", text="Do you have spots that hurt when pressed?"),
+        (*Q_TENDER, "text"),
+        "uses 'you have'",
+        id="forbidden in question text",
+    ),
+    pytest.param(
+        _on_question("tender_spots", why="Tender spots help with a diagnosis."),
+        (*Q_TENDER, "why"),
+        "uses 'diagnos'",
+        id="forbidden in why",
+    ),
+    pytest.param(
+        _on_question("tender_spots", label="Probability of tender spots"),
+        (*Q_TENDER, "label"),
+        "uses 'probability'",
+        id="forbidden in label",
+    ),
+    pytest.param(
+        _on_question("tender_spots", when_no="You are suffering from no tender spots."),
+        (*Q_TENDER, "when_no"),
+        "uses 'you are suffering'",
+        id="forbidden in when_no",
+    ),
+    pytest.param(
+        _in_question("sensations", "options", 0, "label", value="A deep ache (you have it)"),
+        (*Q_SENSATIONS, "options", 0, "label"),
+        "uses 'you have'",
+        id="forbidden in an option label",
+    ),
+    pytest.param(
+        _in_question("sensations", "options", 8, "negative", value="This confirms no nerve pain."),
+        (*Q_SENSATIONS, "options", 8, "negative"),
+        "uses 'confirms'",
+        id="forbidden in an option negative",
+    ),
+    pytest.param(
+        _on_question("pain_level", scale_high="You are likely to have a problem"),
+        (*Q_LEVEL, "scale_high"),
+        "uses 'likely to have'",
+        id="forbidden in a scale label",
+    ),
+    pytest.param(
+        _set(("sections", 1, "title"), "Your diagnosis"),
+        ("sections", 1, "title"),
+        "uses 'diagnos'",
+        id="forbidden in a section title",
+    ),
+    pytest.param(
+        _set(("contributors", 4, "title"), "You have osteoarthritis"),
+        ("contributors", 4, "title"),
+        "uses 'you have'",
+        id="forbidden in a contributor title",
+    ),
+    pytest.param(
+        _set(("contributors", 4, "explanation"), "A stiff big toe confirms it."),
+        ("contributors", 4, "explanation"),
+        "uses 'confirms'",
+        id="forbidden in a contributor explanation",
+    ),
+    pytest.param(
+        _set(("contributors", 4, "ask_your_clinician", 0), "What is the % chance it is arthritis?"),
+        ("contributors", 4, "ask_your_clinician", 0),
+        "uses '% chance'",
+        id="forbidden in ask_your_clinician",
+    ),
+    pytest.param(
+        _on_signal("big_toe_stiff", reason="This confirms you have osteoarthritis (90% chance)."),
+        (*S_BIG_TOE, "reason"),
+        "uses 'you have', 'confirms', '% chance'",
+        id="forbidden in a signal reason",
+    ),
+    pytest.param(
+        _set(("red_flags", 0, "message"), "You said a cold foot; you\n   have an emergency."),
+        ("red_flags", 0, "message"),
+        "uses 'you have'",
+        id="forbidden across a line break in a red flag",
+    ),
+    pytest.param(
+        _set(("messages", "intro"), "fibrofoot gives a DIAGNOSIS."),
+        ("messages", "intro"),
+        "uses 'diagnos'",
+        id="forbidden in a message, in capitals",
+    ),
+    pytest.param(
+        _set(("messages", "levels", "soon", "where_to_go"), "Book soon: you have time."),
+        ("messages", "levels", "soon", "where_to_go"),
+        "uses 'you have'",
+        id="forbidden in a level text",
+    ),
 ]
 
 
@@ -261,3 +371,38 @@ def test_each_cross_reference_problem_is_found_with_its_path(
     found_path, found_message = problems[0]
     assert found_path == _resolve(bank, path)
     assert message in found_message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is not a diagnosis.",
+        "fibrofoot cannot diagnose anything.",
+        "Do any of these apply to you?",
+        "It may be worth raising with a clinician.",
+    ],
+)
+def test_allowed_wording_is_not_a_problem(data: Data, text: str) -> None:
+    """'not a diagnosis', 'cannot diagnose' and gentle phrases pass the wording check."""
+    _on_signal("big_toe_stiff", reason=text)(data)
+    assert cross_reference_problems(Bank.model_validate(data)) == []
+
+
+def test_forbidden_wording_is_reported_with_file_and_line(bank_copy: Path, cli: Cli) -> None:
+    """`questions --check` names the file, line and field of a forbidden phrase."""
+    path = bank_copy / "30-feel.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "reason: You said your feet have a burning feeling."
+    assert old in text
+    path.write_text(
+        text.replace(old, "reason: This confirms you have osteoarthritis (90% chance)."), "utf-8"
+    )
+    line = text[: text.index(old)].count("\n") + 1
+    code, _, message = cli("questions", "--check", bank_copy)
+    assert code == 1
+    assert "1 problem:" in message
+    assert re.search(
+        rf"30-feel\.yaml:{line}: signals\[\d+\]\.reason: this text uses 'you have', 'confirms', "
+        "'% chance'",
+        message,
+    ), message

@@ -381,7 +381,8 @@ def test_a_valid_copy_loads_to_the_same_bank(bank_copy: Path, bank: Bank) -> Non
 
 
 def test_questions_json_holds_the_whole_bank(cli: Cli, bank: Bank) -> None:
-    """`questions --json` prints the bank as JSON: ids, text, kind, options and conditions."""
+    """`questions --json` prints the whole bank as JSON: messages, ids, text, kind, options,
+    conditions, signals and red flags."""
     code, out, _ = cli("questions", "--json")
     assert code == 0
     document = json.loads(out)
@@ -399,3 +400,7 @@ def test_questions_json_holds_the_whole_bank(cli: Cli, bank: Bank) -> None:
         assert conditions == expected
     assert {s["id"] for s in document["signals"]} == {s.id for s in bank.signals}
     assert {f["id"] for f in document["red_flags"]} == {f.id for f in bank.red_flags}
+    assert list(document) == ["messages", "sections", "contributors", "signals", "red_flags"]
+    assert document["messages"] == bank.messages.model_dump(mode="json")
+    assert document["messages"]["consult"] == bank.messages.consult
+    assert set(document["messages"]["levels"]) == {"emergency", "same_day", "soon"}

@@ -98,3 +98,22 @@ def test_with_no_readable_bank_a_built_in_consult_line_comes_last(
     err = capsys.readouterr().err
     assert "no question files" in err
     assert _words(err).endswith(FALLBACK_CONSULT)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "summary.pdf"], "does not say which format"),
+        (["--format", "json", "-o", "summary.html"], "names a html file"),
+    ],
+    ids=["unknown-extension", "extension-contradicts-format"],
+)
+def test_an_output_name_must_agree_with_the_format(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o never writes one format under another format's name: a usage error instead."""
+    persona = Path(__file__).parent / "personas" / "gait.yaml"
+    argv = ["report", str(persona), *(str(tmp_path / a) if "." in a else a for a in args)]
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

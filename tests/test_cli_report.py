@@ -35,9 +35,11 @@ def _flat(text: str) -> str:
 def test_report_prints_a_text_summary_ending_with_the_consult_message(
     cli: Cli, write_answers: Write, bank: Bank, name: str
 ) -> None:
-    """A YAML or JSON answers file gives a text summary on stdout, consult message last."""
+    """A YAML or JSON answers file gives a text summary on stdout, consult message last; with
+    stdout not a terminal, the terminal (stderr) gets the consult message too."""
     code, out, err = cli("report", write_answers(ANSWERS, name))
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert _flat(err) == _flat(bank.messages.consult)
     assert out.startswith("FOOT PAIN SUMMARY")
     assert "Heel and arch pain (plantar fasciitis)" in out
     assert _flat(out).endswith(_flat(bank.messages.consult))
@@ -146,7 +148,7 @@ def test_bad_answers_are_listed_with_exit_1_and_no_traceback(
         pytest.param(("-o", "summary.txt"), "text", id="text by extension"),
         pytest.param(("-o", "summary.json"), "json", id="json by extension"),
         pytest.param(("--format", "json", "-o", "summary.out"), "json", id="json by option"),
-        pytest.param(("--output", "summary"), "text", id="text by default"),
+        pytest.param(("--format", "text", "--output", "summary"), "text", id="text by option"),
     ],
 )
 def test_output_file_is_private_and_in_the_chosen_format(

@@ -7,18 +7,18 @@ from functools import reduce
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import PROPERTY, answer_values, shipped_bank
+from strategies import NO_URGENT, PROPERTY, answer_values, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank
 from fibrofoot.rules import applicable, asked_questions, next_unanswered
 
-NO_URGENT: list[AnswerValue] = [["none"], ["none"]]
+# The values that walk past the urgent checks, in the order they are asked.
+NO_URGENT_VALUES: list[AnswerValue] = list(NO_URGENT.values())
 # A complete walk in which no answer opens a follow-up question.
 PLAIN: Answers = {
-    "urgent_emergency": ["none"],
-    "urgent_soon": ["none"],
+    **NO_URGENT,
     "pain_areas": ["heel"],
     "pain_side": "left",
     "pain_level": 3,
@@ -57,14 +57,14 @@ def test_prefilled_answers_are_kept_only_where_they_apply(bank: Bank) -> None:
     ("values", "current"),
     [
         pytest.param([], "urgent_emergency", id="start"),
-        pytest.param(NO_URGENT, "pain_areas", id="after the urgent checks"),
+        pytest.param(NO_URGENT_VALUES, "pain_areas", id="after the urgent checks"),
         pytest.param(
-            [*NO_URGENT, ["heel"], "left", 4, "over_a_year", ["long_standing"]],
+            [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["long_standing"]],
             "sensations",
             id="first-steps follow-up skipped",
         ),
         pytest.param(
-            [*NO_URGENT, ["heel"], "left", 4, "over_a_year", ["first_steps"]],
+            [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["first_steps"]],
             "first_steps_ease",
             id="first-steps follow-up asked",
         ),
@@ -79,7 +79,9 @@ def test_answering_moves_to_the_next_question_that_applies(
 
 def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(bank: Bank) -> None:
     """Going back and changing an answer removes follow-up answers it no longer opens."""
-    walk = _walk(bank, [*NO_URGENT, ["heel"], "left", 4, "over_a_year", ["first_steps"], True])
+    walk = _walk(
+        bank, [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["first_steps"], True]
+    )
     assert walk.answers["first_steps_ease"] is True
     for _ in range(2):
         walk = flow.back(bank, walk)
@@ -92,7 +94,7 @@ def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(bank: Ban
 
 def test_back_steps_over_skipped_questions(bank: Bank) -> None:
     """Back goes to the previous question that applies, not to one that was skipped."""
-    walk = _walk(bank, [*NO_URGENT, ["heel"], "left", 4, "over_a_year", ["at_night"]])
+    walk = _walk(bank, [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["at_night"]])
     assert walk.current == "sensations"
     assert flow.back(bank, walk).current == "pain_timing"
 
@@ -122,7 +124,7 @@ def test_changing_an_answer_in_review_asks_only_what_it_opens(bank: Bank) -> Non
 
 def test_progress_counts_questions_and_sections_that_apply(bank: Bank) -> None:
     """Progress says which section and question of those that apply so far."""
-    walk = _walk(bank, NO_URGENT)
+    walk = _walk(bank, NO_URGENT_VALUES)
     progress = flow.progress(bank, walk)
     assert progress is not None
     assert (progress.section_title, progress.section_number) == ("Your foot pain", 2)
@@ -149,7 +151,7 @@ def test_red_flags_for_names_only_the_flags_of_the_answered_question(bank: Bank)
 
 def test_review_lists_answered_questions_in_asking_order(bank: Bank) -> None:
     """The review shows the answered questions in the order they were asked."""
-    walk = _walk(bank, [*NO_URGENT, ["heel"]])
+    walk = _walk(bank, [*NO_URGENT_VALUES, ["heel"]])
     assert [q.id for q in flow.answered_in_order(bank, walk)] == [
         "urgent_emergency",
         "urgent_soon",

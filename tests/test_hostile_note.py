@@ -4,15 +4,14 @@ harmless text in every format, and never pushes the consult message from the end
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_fixtures import summary_for
+from render_fixtures import parse_html, summary_for
 from strategies import shipped_bank
 
-from fibrofoot.render.common import harmless
 from fibrofoot.render.formats import FORMATS, render
+from fibrofoot.safe_text import harmless
 
 PARTS = [
     "<b>bold</b> <script>alert('x')</script> <img src=x onerror=alert(1)>",
@@ -57,25 +56,6 @@ def test_text(outputs: dict[str, str]) -> None:
     assert text.rstrip().endswith(shipped_bank().messages.consult.split()[-1])
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.note = ""
-        self._in_note = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self._in_note = ("class", "note") in attrs
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_note = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_note:
-            self.note += data
-
-
 def test_html(outputs: dict[str, str]) -> None:
     """HTML: the note is escaped text; it adds no script, image, link or bold tag."""
     html = outputs["html"]
@@ -83,11 +63,10 @@ def test_html(outputs: dict[str, str]) -> None:
     for raw in ("<script", "<img", "<b>"):
         assert raw not in html, raw
     assert "&lt;script&gt;" in html
-    parsed, expected = _Tags(), _Tags()
-    parsed.feed(html)
-    expected.feed(clean)
-    assert parsed.tags == expected.tags
-    assert parsed.note == harmless(HOSTILE)
+    parsed = parse_html(html)
+    assert parsed.tag_names() == parse_html(clean).tag_names()
+    notes = [text for _, text, attributes in parsed.blocks if attributes.get("class") == "note"]
+    assert notes == [harmless(HOSTILE)]
 
 
 def _blocks(markdown: str) -> list[str]:

@@ -185,7 +185,7 @@ def test_report_in_every_format_never_touches_the_network(
 ) -> None:
     """`fibrofoot report` to stdout and to a file, in each format, opens no connection."""
     code, out, err = cli("report", FLAGGED, "--format", fmt)
-    assert (code, err) == (0, "")
+    assert code == 0, err
     assert out
     target = in_empty_folder / f"summary{file_extension(fmt)}"
     code, _, err = cli("report", FLAGGED, "-o", target)

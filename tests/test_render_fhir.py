@@ -16,7 +16,6 @@ from strategies import shipped_bank
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank, Kind
 from fibrofoot.cli import main
-from fibrofoot.render.common import harmless
 from fibrofoot.render.fhir import (
     CANONICAL,
     questionnaire,
@@ -24,12 +23,10 @@ from fibrofoot.render.fhir import (
     questionnaire_response,
     render_fhir,
 )
+from fibrofoot.safe_text import harmless
 
 ALL = [*sorted(PERSONAS), "maximal"]
 HELP = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
-WHEN_EXPRESSION = (
-    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
-)
 YES_NO = {
     ("http://terminology.hl7.org/CodeSystem/v2-0136", "Y"),
     ("http://terminology.hl7.org/CodeSystem/v2-0136", "N"),
@@ -171,31 +168,6 @@ def test_several_conditions_mean_all() -> None:
         (">=", 3),
         ("<=", 8),
     ]
-
-
-def test_mixed_conditions_use_an_expression() -> None:
-    """'all' of conditions where one has several values cannot be enableWhen: FHIRPath instead."""
-    bank = _bank_with(
-        shipped_bank(),
-        "first_steps_ease",
-        [
-            {"question": "pain_timing", "is": ["first_steps", "long_standing"]},
-            {"question": "pain_level", "at_least": 5},
-        ],
-    )
-    resource = questionnaire(bank, "0")
-    Questionnaire.model_validate(resource)
-    item = _questions(resource)["first_steps_ease"]
-    assert "enableWhen" not in item
-    [extension] = [e for e in item["extension"] if e["url"] == WHEN_EXPRESSION]
-    expression = extension["valueExpression"]
-    assert expression["language"] == "text/fhirpath"
-    assert expression["expression"] == (
-        "%resource.repeat(item).where(linkId='pain_timing').answer.value.code"
-        ".intersect('first_steps' | 'long_standing').exists() and "
-        "%resource.repeat(item).where(linkId='pain_level').answer.value"
-        ".where($this >= 5).exists()"
-    )
 
 
 def test_cli_prints_the_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:

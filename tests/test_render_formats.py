@@ -14,8 +14,6 @@ from strategies import shipped_bank as bank
 from wording import forbidden_in
 
 from fibrofoot import cli
-from fibrofoot.arguments import FORMAT_NAMES
-from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS, file_extension, format_for_path, render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,18 +53,6 @@ def test_format_for_path(name: str, fmt: str | None) -> None:
 def test_file_extension_round_trips(fmt: str) -> None:
     """Each format's own extension leads back to the same format."""
     assert format_for_path(Path("summary" + file_extension(fmt))) == fmt
-
-
-def test_registry_matches_the_command_line() -> None:
-    """The CLI offers exactly the formats the registry renders."""
-    assert tuple(FORMATS) == tuple(FORMAT_NAMES)
-
-
-def test_unknown_format_is_a_usage_error() -> None:
-    """An unknown name is a usage error (exit code 2), not a crash."""
-    with pytest.raises(FibrofootError) as caught:
-        render(summary_for("few_answers"), "pdf", bank())
-    assert caught.value.exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -3,55 +3,19 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
-from render_fixtures import PERSONAS, summary_for
+from render_fixtures import PERSONAS, expected_headings, parse_html, summary_for
 from strategies import PROPERTY, shipped_bank, user_text
 
 from fibrofoot.answers import Answers
-from fibrofoot.render.common import HEADINGS, harmless
 from fibrofoot.render.footmap import AREA_REGIONS, AREAS_QUESTION, foot_map
 from fibrofoot.render.html import render_html
+from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
 ALL = [*sorted(PERSONAS), "maximal"]
-
-
-class _Page(HTMLParser):
-    """The parts of a page the tests look at: paragraphs, headings, and every tag's attributes."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, str, dict[str, str]]] = []  # (tag, text, attributes)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self._open: list[tuple[str, dict[str, str], list[str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k: v or "" for k, v in attrs}
-        self.tags.append((tag, attributes))
-        if tag in {"p", "h1", "h2", "h3", "li", "figcaption", "dt", "dd", "text"}:
-            self._open.append((tag, attributes, []))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and self._open[-1][0] == tag:
-            name, attributes, parts = self._open.pop()
-            self.blocks.append((name, "".join(parts), attributes))
-
-    def handle_data(self, data: str) -> None:
-        for _, _, parts in self._open:
-            parts.append(data)
-
-    def texts(self, tag: str) -> list[str]:
-        return [text for name, text, _ in self.blocks if name == tag]
-
-
-def _parse(html: str) -> _Page:
-    page = _Page()
-    page.feed(html)
-    page.close()
-    return page
 
 
 def _with_answers(answers: Answers) -> Summary:
@@ -95,26 +59,14 @@ def test_print_stylesheet(persona: str) -> None:
 def test_sections_in_the_summary_order(persona: str) -> None:
     """Title, date line, about; then the sections in the text format's order."""
     summary = summary_for(persona)
-    page = _parse(render_html(summary))
+    page = parse_html(render_html(summary))
     assert page.texts("h1") == ["Foot pain summary to discuss with a clinician"]
     paragraphs = page.texts("p")
     assert paragraphs[:2] == [
         f"2026-01-15 · fibrofoot {summary.tool_version}",
         summary.about,
     ]
-    expected = [
-        HEADINGS[key]
-        for key, present in [
-            ("red_flags", summary.red_flags),
-            ("reported", summary.reported),
-            ("negatives", summary.pertinent_negatives),
-            ("contributors", summary.contributors),
-            ("questions", summary.questions_to_ask),
-            ("notes", summary.notes),
-        ]
-        if present
-    ]
-    assert page.texts("h2") == expected
+    assert page.texts("h2") == expected_headings(summary)
     titles = [c.title for c in summary.contributors]
     assert [t for t in page.texts("h3") if t in titles] == titles
 
@@ -124,7 +76,7 @@ def test_consult_message_is_the_last_paragraph(persona: str) -> None:
     """The emergency line and then the consult message close the page; nothing follows."""
     summary = summary_for(persona)
     html = render_html(summary)
-    page = _parse(html)
+    page = parse_html(html)
     assert page.texts("p")[-2:] == [summary.emergency_line, summary.consult_message]
     tail = html[html.rindex(summary.consult_message) + len(summary.consult_message) :]
     assert re.sub(r"<[^>]+>|\s", "", tail) == ""
@@ -134,7 +86,7 @@ def test_consult_message_is_the_last_paragraph(persona: str) -> None:
 def test_everything_reported_is_shown(persona: str) -> None:
     """Each answer, red flag, negative, contributor reason and question appears once."""
     summary = summary_for(persona)
-    page = _parse(render_html(summary))
+    page = parse_html(render_html(summary))
     pairs = list(zip(page.texts("dt"), page.texts("dd"), strict=True))
     assert pairs == [(r.label, r.answer) for r in summary.reported]
     items = page.texts("li")
@@ -152,14 +104,14 @@ def test_everything_reported_is_shown(persona: str) -> None:
 def test_any_note_is_shown_as_typed(note: str) -> None:
     """Whatever the note, the page shows its harmless characters and adds no tags."""
     clean = render_html(summary_for("few_answers", note=""))
-    page = _parse(render_html(summary_for("few_answers", note=note)))
+    page = parse_html(render_html(summary_for("few_answers", note=note)))
     notes = [text for tag, text, attrs in page.blocks if attrs.get("class") == "note"]
     if note.strip():
         assert notes == [harmless(note)]
     else:
         assert notes == []
     added = 3 if note.strip() else 0  # <section>, <h2> and <p class="note">
-    assert len(page.tags) == len(_parse(clean).tags) + added
+    assert len(page.tags) == len(parse_html(clean).tags) + added
 
 
 # --- the foot map ---------------------------------------------------------------------------
@@ -245,7 +197,7 @@ def test_map_in_the_page_matches_the_answers(persona: str) -> None:
     """The page holds the map (labelled, captioned) exactly when areas were reported."""
     summary = summary_for(persona)
     footmap = foot_map(summary)
-    page = _parse(render_html(summary))
+    page = parse_html(render_html(summary))
     if footmap is None:
         assert not any(tag == "svg" for tag, _ in page.tags)
         return

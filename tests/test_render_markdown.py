@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from render_fixtures import PERSONAS, summary_for
+from render_fixtures import PERSONAS, expected_headings, summary_for
 from strategies import PROPERTY
 
-from fibrofoot.render.common import HEADINGS, harmless
 from fibrofoot.render.markdown import md_inline, md_paragraphs, render_markdown
+from fibrofoot.safe_text import harmless
 
 COMMONMARK = MarkdownIt("commonmark")
 INLINE_TEXT = {"text", "softbreak", "hardbreak"}
@@ -41,20 +41,8 @@ def test_sections_in_the_summary_order(persona: str) -> None:
     """Headings follow the text format's order; empty sections are left out."""
     summary = summary_for(persona)
     tokens = COMMONMARK.parse(render_markdown(summary))
-    expected = [
-        key
-        for key, present in [
-            ("red_flags", summary.red_flags),
-            ("reported", summary.reported),
-            ("negatives", summary.pertinent_negatives),
-            ("contributors", summary.contributors),
-            ("questions", summary.questions_to_ask),
-            ("notes", summary.notes),
-        ]
-        if present
-    ]
     h2 = [text for tag, text in _headings(tokens) if tag == "h2"]
-    assert h2 == [HEADINGS[key] for key in expected]
+    assert h2 == expected_headings(summary)
     h3 = [text for tag, text in _headings(tokens) if tag == "h3"]
     titles = [c.title for c in summary.contributors]
     assert [t for t in h3 if t in titles] == titles

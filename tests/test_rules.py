@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from strategies import NO_URGENT
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank, Condition
@@ -15,10 +16,6 @@ from fibrofoot.rules import (
     signals_raised,
 )
 
-NO_URGENT: Answers = {
-    "urgent_emergency": ["none"],
-    "urgent_soon": ["none"],
-}
 HEEL_PAIN: Answers = {
     **NO_URGENT,
     "pain_areas": ["heel"],

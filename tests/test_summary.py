@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from strategies import NO_URGENT
 from wording import assert_wording
 
 from fibrofoot.answers import Answers
@@ -17,10 +18,6 @@ from fibrofoot.summary import SCHEMA_VERSION, Summary, build_summary
 
 DAY = date(2026, 1, 15)
 
-NO_URGENT: Answers = {
-    "urgent_emergency": ["none"],
-    "urgent_soon": ["none"],
-}
 # Heel pain on the first steps, a stiff big toe, tingling at night, walking less.
 MIXED: Answers = {
     "urgent_emergency": ["none"],
@@ -88,6 +85,7 @@ def test_contributors_follow_the_documents_order_not_the_signals(bank: Bank) -> 
             "peripheral_neuropathy",
             [
                 "urgent_new_numbness_tingling",
+                "burning_feeling",
                 "tingling",
                 "burning_shooting_at_night",
                 "nerve_sock_pattern",
@@ -108,8 +106,9 @@ def test_each_contributor_carries_the_reasons_that_raised_it(
     entry = next(c for c in _summary(bank, MIXED).contributors if c.id == contributor)
     reasons = {s.id: s.reason for s in bank.signals}
     assert entry.reasons == [reasons[s] for s in signals]
-    assert entry.title == bank.contributor(contributor).title
-    assert entry.ask_your_clinician == bank.contributor(contributor).ask_your_clinician
+    in_bank = next(c for c in bank.contributors if c.id == contributor)
+    assert entry.title == in_bank.title
+    assert entry.ask_your_clinician == in_bank.ask_your_clinician
 
 
 def test_nothing_raised_means_no_contributors(bank: Bank) -> None:

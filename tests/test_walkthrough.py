@@ -33,9 +33,9 @@ from fibrofoot.plain import PlainPrompter
 from fibrofoot.prompts import QuestionaryPrompter
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
-from fibrofoot.screen import KEYS_HELP_MENUS
+from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN
 from fibrofoot.start import start_walkthrough
-from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough, run_walkthrough
+from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough
 
 TODAY = date(2026, 1, 15)
 SUMMARY_NAME = "fibrofoot-summary-2026-01-15.txt"
@@ -214,15 +214,23 @@ def test_a_whole_walk_prints_the_summary_and_ends_with_the_consult_message(bank:
     assert_consult_is_last(bank, result)
 
 
-def test_the_introduction_comes_first(bank: Bank) -> None:
-    """Intro, what it is not, privacy and the keys to use come before the first question."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
-    events = result.prompter.events
-    first_ask = events.index("ask urgent_emergency")
-    shown = events[:first_ask]
+@pytest.mark.parametrize(("plain", "keys"), [(False, KEYS_HELP_MENUS), (True, KEYS_HELP_PLAIN)])
+def test_the_welcome_comes_before_anything_is_asked(
+    bank: Bank,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    plain: bool,
+    keys: str,
+) -> None:
+    """Intro, what it is not, privacy and the keys to use, then "Press Enter to begin"."""
+    monkeypatch.setattr(sys, "stdin", FakeTty(""))  # no Enter: the welcome is all there is
+    with pytest.raises(KeyboardInterrupt):
+        start_walkthrough(None, answers_file=None, plain=plain, today=TODAY)
+    shown = words(capsys.readouterr().err)
     messages = bank.messages
-    for text in (messages.intro, messages.disclaimer, messages.privacy, KEYS_HELP_MENUS):
-        assert f"say {text}" in shown
+    parts = [messages.intro, messages.disclaimer, messages.privacy, keys, "Press Enter to begin."]
+    positions = [shown.index(words(part)) for part in parts]
+    assert positions == sorted(positions)
 
 
 def test_each_section_is_announced_and_each_question_has_a_progress_line(bank: Bank) -> None:
@@ -578,9 +586,8 @@ def test_a_red_flag_raised_in_review_is_shown_at_once(bank: Bank) -> None:
         (REVIEW, question_id),
         (question_id, [option]),
         (STOP_OR_GO, "stop"),
-        *NO_SAVES,
     ]
-    result = run(bank, script)
+    result = run(bank, script)  # stopping at a flag: no save offers, as in the main flow
     assert words(flag_for(bank, option).message) in result.prompter.said()
     assert bank.messages.levels[level].title in result.summary
     assert_consult_is_last(bank, result)
@@ -763,12 +770,13 @@ def test_answers_file_prefills_the_walkthrough(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """run_walkthrough reads --answers FILE; pressing Enter at every prompt keeps each answer."""
+    """--answers FILE fills in the walkthrough; Enter at the welcome and at every prompt keeps
+    each answer."""
     path = tmp_path / "saved.yaml"
     path.write_text(yaml.safe_dump(HEEL), encoding="utf-8")
-    prompts = len(asked_questions(bank, HEEL)) + len(DONE)
+    prompts = 1 + len(asked_questions(bank, HEEL)) + len(DONE)
     monkeypatch.setattr(sys, "stdin", FakeTty("\n" * prompts))
-    code = run_walkthrough(bank, answers_file=path, plain=True, today=TODAY)
+    code = start_walkthrough(None, answers_file=path, plain=True, today=TODAY)
     out, err = capsys.readouterr()
     assert code == 0
     assert "Worse after a long shift." in out
@@ -780,14 +788,25 @@ def test_answers_file_prefills_the_walkthrough(
 def test_a_bad_answers_file_is_refused_before_any_question(
     bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An answers file with an unknown question id is an error naming the file."""
+    """An answers file with an unknown question id is an error naming the file, raised before
+    the welcome asks for Enter (nothing is read from the keyboard)."""
     path = tmp_path / "saved.yaml"
     path.write_text("no_such_question: 3\n", encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", FakeTty(""))
     with pytest.raises(FibrofootError) as raised:
-        run_walkthrough(bank, answers_file=path, plain=True, today=TODAY)
+        start_walkthrough(None, answers_file=path, plain=True, today=TODAY)
     assert "saved.yaml" in raised.value.message
     assert "no_such_question" in raised.value.message
+
+
+def test_a_missing_answers_file_is_reported_before_the_welcome(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--answers with a wrong path fails before the welcome text is shown."""
+    monkeypatch.setattr(sys, "stdin", FakeTty(""))
+    with pytest.raises(FibrofootError, match="no such file"):
+        start_walkthrough(None, answers_file=tmp_path / "nope.yaml", plain=True, today=TODAY)
+    assert "Press Enter" not in capsys.readouterr().err
 
 
 def test_without_a_terminal_it_says_how_to_use_report(

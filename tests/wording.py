@@ -1,39 +1,20 @@
-"""The content brief's wording rule, in one place: phrases no fibrofoot output may contain.
+"""Test helpers for the content brief's wording rule; the rule itself is fibrofoot.bank.wording.
 
-`forbidden_in(text)` lists the forbidden phrases found in `text` (case-insensitive, with runs of
-whitespace read as one space, so a phrase split across wrapped lines is still found). "diagnos"
-is allowed only inside the statements "not a diagnosis" and "cannot diagnose".
+`assert_wording` fails naming the phrases found; `is_harmless_user_text` tells whether a
+person's own note can be quoted in output without ever showing a forbidden phrase.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from fibrofoot.bank.wording import ALLOWED_DIAGNOS, FORBIDDEN, SPACE, forbidden_in, plain
 
-FORBIDDEN: tuple[str, ...] = (
-    "you have",
-    "you are suffering",
-    "diagnos",
-    "confirms",
-    "probability",
-    "likely to have",
-    "% chance",
-)
-ALLOWED_DIAGNOS: tuple[str, ...] = ("not a diagnosis", "cannot diagnose")
-
-_SPACE = re.compile(r"\s+")
-
-
-def _plain(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).lower())
-
-
-def forbidden_in(text: str) -> list[str]:
-    """The forbidden phrases that `text` contains, in the order of FORBIDDEN."""
-    plain = _plain(text)
-    for allowed in ALLOWED_DIAGNOS:
-        plain = plain.replace(allowed, " ")
-    return [phrase for phrase in FORBIDDEN if phrase in plain]
+__all__ = [
+    "ALLOWED_DIAGNOS",
+    "FORBIDDEN",
+    "assert_wording",
+    "forbidden_in",
+    "is_harmless_user_text",
+]
 
 
 def assert_wording(text: str, where: str = "output") -> None:
@@ -50,5 +31,5 @@ def is_harmless_user_text(text: str) -> bool:
     """
     if forbidden_in(text):
         return False
-    squeezed = _SPACE.sub("", _plain(text))
-    return not any(_SPACE.sub("", phrase) in squeezed for phrase in FORBIDDEN)
+    squeezed = SPACE.sub("", plain(text))
+    return not any(SPACE.sub("", phrase) in squeezed for phrase in FORBIDDEN)

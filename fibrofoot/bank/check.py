@@ -1,4 +1,4 @@
-"""Cross-reference checks that the field types alone cannot express.
+"""Checks that the field types alone cannot express: cross-references and the wording rule.
 
 Each problem is a path into the merged bank (so the loader can name file and line) and a
 sentence that says what to change.
@@ -6,7 +6,7 @@ sentence that says what to change.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from fibrofoot.bank.models import (
@@ -20,6 +20,7 @@ from fibrofoot.bank.models import (
     Kind,
     Question,
 )
+from fibrofoot.bank.wording import forbidden_in
 from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]
@@ -33,6 +34,7 @@ def cross_reference_problems(bank: Bank) -> list[Problem]:
         *_conditions(bank),
         *_contributors(bank),
         *_levels(bank),
+        *_wording(bank),
     ]
 
 
@@ -169,22 +171,31 @@ def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Probl
             )
 
 
+def independent_signals(bank: Bank, contributor_id: str) -> set[frozenset[str]]:
+    """The distinct sets of questions that the signals raising `contributor_id` rest on.
+
+    Two signals on the same question(s) count once, whatever answers they match: a contributor
+    needs MIN_INDEPENDENT_SIGNALS of these so that no single question can raise it alone.
+    """
+    return {
+        frozenset(condition.question for condition in signal.when)
+        for signal in bank.signals
+        if contributor_id in signal.raises
+    }
+
+
 def _contributors(bank: Bank) -> Iterator[Problem]:
     listed = [c.id for c in bank.contributors]
     missing = [c for c in CONTRIBUTOR_ORDER if c not in listed]
     if missing:
         yield ("contributors",), f"these contributors are missing: {', '.join(missing)}."
-    triggers_for: defaultdict[str, set[frozenset[Condition]]] = defaultdict(set)
-    for signal in bank.signals:
-        for contributor in signal.raises:
-            triggers_for[contributor].add(frozenset(signal.when))
     for i, contributor_id in enumerate(listed):
-        if len(triggers_for[contributor_id]) < MIN_INDEPENDENT_SIGNALS:
+        if len(independent_signals(bank, contributor_id)) < MIN_INDEPENDENT_SIGNALS:
             yield (
                 ("contributors", i, "id"),
                 (
                     f"contributor '{contributor_id}' needs at least {MIN_INDEPENDENT_SIGNALS} "
-                    "signals with different conditions."
+                    "signals that use different questions."
                 ),
             )
     for s, signal in enumerate(bank.signals):
@@ -197,3 +208,48 @@ def _levels(bank: Bank) -> Iterator[Problem]:
     for level in LEVEL_ORDER:
         if level not in bank.messages.levels:
             yield ("messages", "levels"), f"the text for the '{level.value}' level is missing."
+
+
+def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
+    """Every string of the bank that fibrofoot may show, with its path."""
+    messages = bank.messages
+    for key in ("intro", "privacy", "disclaimer", "consult", "emergency_line"):
+        yield ("messages", key), getattr(messages, key)
+    for level, text in messages.levels.items():
+        yield ("messages", "levels", level.value, "title"), text.title
+        yield ("messages", "levels", level.value, "where_to_go"), text.where_to_go
+    for i, contributor in enumerate(bank.contributors):
+        yield ("contributors", i, "title"), contributor.title
+        yield ("contributors", i, "explanation"), contributor.explanation
+        for j, ask in enumerate(contributor.ask_your_clinician):
+            yield ("contributors", i, "ask_your_clinician", j), ask
+    for f, flag in enumerate(bank.red_flags):
+        yield ("red_flags", f, "message"), flag.message
+    for s, section in enumerate(bank.sections):
+        yield ("sections", s, "title"), section.title
+    for path, question in _question_paths(bank):
+        for key in ("text", "why", "label", "when_no", "scale_low", "scale_high"):
+            text = getattr(question, key)
+            if text is not None:
+                yield (*path, key), text
+        for o, option in enumerate(question.options):
+            yield (*path, "options", o, "label"), option.label
+            if option.negative is not None:
+                yield (*path, "options", o, "negative"), option.negative
+    for s, signal in enumerate(bank.signals):
+        yield ("signals", s, "reason"), signal.reason
+
+
+def _wording(bank: Bank) -> Iterator[Problem]:
+    for path, text in _texts(bank):
+        found = forbidden_in(text)
+        if found:
+            phrases = ", ".join(f"'{phrase}'" for phrase in found)
+            yield (
+                path,
+                (
+                    f"this text uses {phrases}, which fibrofoot must never say (it does not "
+                    "diagnose); describe what the person said instead, such as 'You mentioned "
+                    "...' or 'may be worth raising with a clinician'."
+                ),
+            )

@@ -20,6 +20,7 @@ def bank_json(bank: Bank) -> str:
         for section in bank.sections
     ]
     document = {
+        "messages": bank.messages.model_dump(mode="json"),
         "sections": sections,
         "contributors": [c.model_dump(mode="json") for c in bank.contributors],
         "signals": [

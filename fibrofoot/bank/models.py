@@ -7,7 +7,7 @@ silently ignored. Cross-references (ids, options, condition order) are checked i
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -18,9 +18,13 @@ from pydantic import (
     StringConstraints,
 )
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# An id: lower case letters, digits and underscores, starting with a letter (unanchored, so other
+# patterns can embed it).
+ID_PATTERN = r"[a-z][a-z0-9_]*"
+Id = Annotated[str, StringConstraints(pattern=rf"^{ID_PATTERN}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+# Listed in the order the source document names them: summaries list contributors in this order.
 ContributorId = Literal[
     "tender_points",
     "muscle_connective_tissue",
@@ -30,16 +34,7 @@ ContributorId = Literal[
     "rheumatoid_arthritis",
     "peripheral_neuropathy",
 ]
-# The order the source document names them in; summaries list contributors in this order.
-CONTRIBUTOR_ORDER: tuple[ContributorId, ...] = (
-    "tender_points",
-    "muscle_connective_tissue",
-    "gait",
-    "plantar_fasciitis",
-    "osteoarthritis",
-    "rheumatoid_arthritis",
-    "peripheral_neuropathy",
-)
+CONTRIBUTOR_ORDER: tuple[ContributorId, ...] = get_args(ContributorId)
 
 NOT_SURE = "not_sure"
 SCALE_MIN = 0
@@ -54,7 +49,7 @@ class Level(StrEnum):
     SOON = "soon"
 
 
-LEVEL_ORDER: tuple[Level, ...] = (Level.EMERGENCY, Level.SAME_DAY, Level.SOON)
+LEVEL_ORDER: tuple[Level, ...] = tuple(Level)
 
 
 class Kind(StrEnum):
@@ -189,6 +184,3 @@ class Bank(_Strict):
 
     def section_of(self, question_id: str) -> Section:
         return self._section_of[question_id]
-
-    def contributor(self, contributor_id: str) -> Contributor:
-        return next(c for c in self.contributors if c.id == contributor_id)

@@ -1,10 +1,12 @@
-"""What every format shares: the headings and the grouping."""
+"""What every format shares: the headings and the groupings."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
+from typing import Protocol, TypeVar
 
-from fibrofoot.safe_text import harmless as harmless  # re-exported for the renderers
+from fibrofoot.bank.models import LEVEL_ORDER, Level
 from fibrofoot.summary import ReportedAnswer, Summary
 
 TITLE = "Foot pain summary to discuss with a clinician"
@@ -26,3 +28,19 @@ def date_line(summary: Summary) -> str:
 
 def reported_by_section(summary: Summary) -> list[tuple[str, list[ReportedAnswer]]]:
     return [(title, list(items)) for title, items in groupby(summary.reported, lambda r: r.section)]
+
+
+class HasLevel(Protocol):
+    @property
+    def level(self) -> Level: ...
+
+
+FlagT = TypeVar("FlagT", bound=HasLevel)
+
+
+def by_level(flags: Iterable[FlagT]) -> list[tuple[Level, list[FlagT]]]:
+    """Red flags (a summary's or a bank's) by level, most urgent first, in order within a level;
+    levels with none are left out."""
+    listed = list(flags)
+    grouped = ((level, [flag for flag in listed if flag.level == level]) for level in LEVEL_ORDER)
+    return [(level, group) for level, group in grouped if group]

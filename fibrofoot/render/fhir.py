@@ -11,10 +11,9 @@ Decisions, so that clinic systems can read the answers without knowing fibrofoot
   meaningful inside its question (linkId), with the option label as the display.
 - Each question's "why we ask" line is a child `display` item marked as help (itemControl
   `help`); a scale's end labels are `display` items marked `lower` / `upper` (SDC).
-- `ask_if` becomes enableWhen: several conditions -> enableBehavior `all`; one condition with
-  several values -> one enableWhen per value and `any`. Combinations FHIR's flat enableWhen
-  cannot say (several conditions, one of them with several values) use the SDC
-  enableWhenExpression extension with an equivalent FHIRPath expression instead.
+- `ask_if` becomes enableWhen: several conditions (or a scale range) -> enableBehavior `all`;
+  one condition with several values -> one enableWhen per value and `any`. The bank check
+  rejects what flat enableWhen cannot say (several conditions, one of them with several values).
 
 - The QuestionnaireResponse carries a short narrative (`text`) for people reading it in a clinic
   system: the disclaimer, then the consult message as its last paragraph, as every format ends.
@@ -51,7 +50,6 @@ _YES_NO_CODINGS: dict[bool | str, Json] = {
     NOT_SURE: {"system": _ABSENT, "code": "asked-unknown", "display": "Not sure"},
 }
 _EXT = "http://hl7.org/fhir/StructureDefinition"
-_SDC = "http://hl7.org/fhir/uv/sdc/StructureDefinition"
 _ITEM_CONTROL = f"{_EXT}/questionnaire-itemControl"
 _ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -158,26 +156,12 @@ def _display(link_id: str, text: str, control: str, display: str | None) -> Json
 
 
 def _enable_when(bank: Bank, conditions: list[Condition]) -> Json:
-    """enableWhen and enableBehavior, or an enableWhenExpression when they cannot say it."""
-    if not conditions:
-        return {}
-    parts = [_condition_parts(bank, c) for c in conditions]
-    flat = [p for group in parts for p in group]
-    if len(flat) == 1:
-        return {"enableWhen": flat}
-    if len(parts) == 1 and conditions[0].is_ is not None:
-        return {"enableWhen": flat, "enableBehavior": "any"}
-    if all(len(g) == 1 or c.is_ is None for g, c in zip(parts, conditions, strict=True)):
-        return {"enableWhen": flat, "enableBehavior": "all"}
-    expression = " and ".join(_fhirpath(bank, c) for c in conditions)
-    return {
-        "extension": [
-            {
-                "url": f"{_SDC}/sdc-questionnaire-enableWhenExpression",
-                "valueExpression": {"language": "text/fhirpath", "expression": expression},
-            }
-        ]
-    }
+    """enableWhen, and enableBehavior when there is more than one."""
+    flat = [part for c in conditions for part in _condition_parts(bank, c)]
+    if len(flat) <= 1:
+        return {"enableWhen": flat} if flat else {}
+    several_values = len(conditions) == 1 and conditions[0].is_ is not None
+    return {"enableWhen": flat, "enableBehavior": "any" if several_values else "all"}
 
 
 def _condition_parts(bank: Bank, condition: Condition) -> list[Json]:
@@ -196,16 +180,6 @@ def _condition_parts(bank: Bank, condition: Condition) -> list[Json]:
 def _bounds(condition: Condition) -> list[tuple[str, int]]:
     pairs = ((">=", condition.at_least), ("<=", condition.at_most))
     return [(op, bound) for op, bound in pairs if bound is not None]
-
-
-def _fhirpath(bank: Bank, condition: Condition) -> str:
-    answers = f"%resource.repeat(item).where(linkId='{condition.question}').answer.value"
-    if condition.is_ is not None:
-        question = bank.question(condition.question)
-        codes = " | ".join(f"'{_coding(question, v)['code']}'" for v in condition.is_)
-        return f"{answers}.code.intersect({codes}).exists()"
-    tests = " and ".join(f"$this {op} {bound}" for op, bound in _bounds(condition))
-    return f"{answers}.where({tests}).exists()"
 
 
 def _coding(question: Question, value: bool | str) -> Json:

@@ -1,18 +1,22 @@
-"""Output formats by name and by file extension; each renderer is imported only when used."""
+"""Output formats by name and by file extension; each renderer is imported only when used.
+
+Cheap to import (the command line's grammar reads `FORMATS`): the bank and summary models are
+only named for the type checker.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
-from fibrofoot.bank.models import Bank
-from fibrofoot.errors import FibrofootError
-from fibrofoot.summary import Summary
+    from fibrofoot.bank.models import Bank
+    from fibrofoot.summary import Summary
 
-FORMATS = ("text", "markdown", "html", "json", "fhir")
 # Checked in this order, so ".fhir.json" wins over ".json"; the first extension of a format is
 # the one `file_extension` gives.
-_EXTENSIONS = {
+EXTENSIONS = {
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
@@ -25,11 +29,11 @@ _EXTENSIONS = {
 
 def format_for_path(path: Path) -> str | None:
     name = path.name.lower()
-    return next((fmt for ext, fmt in _EXTENSIONS.items() if name.endswith(ext)), None)
+    return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
 
 
 def file_extension(fmt: str) -> str:
-    return next(ext for ext, name in _EXTENSIONS.items() if name == fmt)
+    return next(ext for ext, name in EXTENSIONS.items() if name == fmt)
 
 
 def _text(summary: Summary, bank: Bank) -> str:
@@ -62,17 +66,19 @@ def _fhir(summary: Summary, bank: Bank) -> str:
     return render_fhir(summary, bank)
 
 
-_RENDERERS: dict[str, Callable[[Summary, Bank], str]] = {
-    "text": _text,
-    "markdown": _markdown,
-    "html": _html,
-    "json": _json,
-    "fhir": _fhir,
+# Every format, once: its renderer and what the save menu calls it (the extension is added).
+_RENDERERS: dict[str, tuple[Callable[[Summary, Bank], str], str]] = {
+    "text": (_text, "Plain text"),
+    "markdown": (_markdown, "Markdown"),
+    "html": (_html, "A page to print or open in a browser"),
+    "json": (_json, "JSON, for other programs"),
+    "fhir": (_fhir, "FHIR, for clinic systems"),
 }
+FORMATS = tuple(_RENDERERS)
+FORMAT_LABELS = {fmt: f"{label} ({file_extension(fmt)})" for fmt, (_, label) in _RENDERERS.items()}
 
 
 def render(summary: Summary, fmt: str, bank: Bank) -> str:
-    renderer = _RENDERERS.get(fmt)
-    if renderer is None:
-        raise FibrofootError(f"Unknown format '{fmt}'; use one of: {', '.join(FORMATS)}.", 2)
+    """`summary` in the format `fmt`, one of `FORMATS`."""
+    renderer, _ = _RENDERERS[fmt]
     return renderer(summary, bank)

@@ -7,15 +7,14 @@ then HTML-escaped (autoescape), so a note cannot add markup, scripts or terminal
 from __future__ import annotations
 
 from functools import cache
-from itertools import groupby
-from operator import attrgetter
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
 from fibrofoot.render.footmap import foot_map
+from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
 
@@ -55,7 +54,7 @@ def render_html(summary: Summary) -> str:
             css=_stylesheet(),
             headings=HEADINGS,
             date_line=date_line(summary),
-            red_flag_levels=[list(g) for _, g in groupby(summary.red_flags, attrgetter("level"))],
+            red_flag_levels=[flags for _, flags in by_level(summary.red_flags)],
             reported=reported_by_section(summary),
             footmap=foot_map(summary),
         )

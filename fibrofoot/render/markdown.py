@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import groupby
-from operator import attrgetter
 
-from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
+from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
 # Inline syntax anywhere in a line: emphasis, code, links, images, tables, strikethrough, math,
@@ -53,8 +52,7 @@ def render_markdown(summary: Summary) -> str:
     blocks.append(f"*{md_inline(summary.about)}*")
     if summary.red_flags:
         blocks.append(f"## {md_inline(HEADINGS['red_flags'])}")
-        for _, group in groupby(summary.red_flags, attrgetter("level")):
-            flags = list(group)
+        for _, flags in by_level(summary.red_flags):
             blocks.append(f"**{md_inline(flags[0].title)}.** {md_inline(flags[0].where_to_go)}")
             blocks.append(_bullets(flag.message for flag in flags))
     if summary.reported:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
-
-from fibrofoot.render.common import HEADINGS, TITLE, date_line, harmless, reported_by_section
+from fibrofoot.render.common import HEADINGS, TITLE, date_line, reported_by_section
+from fibrofoot.render.wrap import wrap_paragraph
 from fibrofoot.summary import Summary
 
 
@@ -13,18 +12,7 @@ def render_text(summary: Summary, width: int = 72) -> str:
     out: list[str] = []
 
     def para(text: str, indent: str = "", first: str | None = None) -> None:
-        for line in harmless(text).splitlines() or [""]:
-            out.extend(
-                textwrap.wrap(
-                    line,
-                    width,
-                    initial_indent=first if first is not None else indent,
-                    subsequent_indent=indent,
-                    break_on_hyphens=False,
-                )
-                or [indent.rstrip()]
-            )
-            first = None
+        out.extend(wrap_paragraph(text, width, indent, first))
 
     def heading(text: str) -> None:
         out.extend(["", text.upper(), "-" * min(len(text), width)])
