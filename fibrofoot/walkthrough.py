@@ -120,7 +120,7 @@ class Walkthrough:
         choice = self.p.choose(
             "What would you like to do?",
             [
-                ("stop", "Stop here and show what I have answered so far"),
+                ("stop", "Stop here and show my summary"),
                 ("continue", "Carry on with the questions"),
             ],
             default="stop" if emergency else "continue",
