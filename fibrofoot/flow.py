@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank, Question, RedFlag
-from fibrofoot.rules import all_hold, applicable, asked_questions, next_unanswered
+from fibrofoot.rules import applicable, asked_questions, next_unanswered, red_flags_raised
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,9 @@ def progress(bank: Bank, walk: Walk) -> Progress | None:
 
 
 def red_flags_for(bank: Bank, question_id: str, answers: Answers) -> list[RedFlag]:
-    """Red flags raised by the answer just given, to show at once."""
-    kept = applicable(bank, answers)
-    return [
-        flag
-        for flag in bank.red_flags
-        if any(c.question == question_id for c in flag.when) and all_hold(flag.when, kept)
-    ]
+    """Red flags raised by the answer just given, to show at once (most urgent first)."""
+    raised = red_flags_raised(bank, answers)
+    return [flag for flag in raised if any(c.question == question_id for c in flag.when)]
 
 
 def answered_in_order(bank: Bank, walk: Walk) -> list[Question]:

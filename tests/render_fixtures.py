@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html.parser import HTMLParser
 
-from strategies import shipped_bank
+from strategies import NO_URGENT, shipped_bank
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from fibrofoot.answers import Answers
@@ -16,15 +16,10 @@ from fibrofoot.summary import Summary, build_summary
 DATE = date(2026, 1, 15)
 VERSION = "0.1.0"
 
-_NO_URGENT: Answers = {
-    "urgent_emergency": ["none"],
-    "urgent_soon": ["none"],
-}
-
 PERSONAS: dict[str, Answers] = {
     # Heel and arch pain on one foot, worst on the first steps: a typical, short summary.
     "heel_mornings": {
-        **_NO_URGENT,
+        **NO_URGENT,
         "pain_areas": ["heel", "arch"],
         "pain_side": "left",
         "pain_level": 6,
@@ -70,7 +65,7 @@ PERSONAS: dict[str, Answers] = {
     },
     # Nerve-type feelings that move from one foot to the other, and mostly "No" elsewhere.
     "tingling_changes_sides": {
-        **_NO_URGENT,
+        **NO_URGENT,
         "pain_areas": ["toes", "whole_foot"],
         "pain_side": "changes_sides",
         "pain_level": 4,
@@ -88,7 +83,7 @@ PERSONAS: dict[str, Answers] = {
     },
     # Only a few answers and nothing raised: the summary still makes sense.
     "few_answers": {
-        **_NO_URGENT,
+        **NO_URGENT,
         "pain_level": 3,
         "pain_side": "not_sure",
         "note": "",

@@ -21,7 +21,7 @@ from e2e.terminal import Keyboard, answer_keys, choice_keys, deadline, plain_ans
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from strategies import shipped_bank
+from strategies import NO_URGENT, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue, validate_answers
@@ -53,7 +53,6 @@ AFTER_REFUSAL = "What would you like to do?"
 DEFAULT = "<keep the suggested name>"
 
 # "None of these" to every question of the first (urgent) section.
-NO_URGENT: Answers = {q.id: ["none"] for q in shipped_bank().sections[0].questions}
 # Heel pain on the first steps, stiff mornings that settle quickly, no swelling.
 HEEL: Answers = {
     **NO_URGENT,
