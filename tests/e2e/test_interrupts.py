@@ -28,11 +28,12 @@ from e2e.terminal import (
     Terminal,
     answer_keys,
     choice_keys,
+    stop_default,
 )
 from fibrofoot import flow
 from fibrofoot.answers import Answers, validate_answers
 from fibrofoot.answers_file import read_answers
-from fibrofoot.bank.models import Bank, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
 from fibrofoot.walkthrough import REVIEW_DONE
@@ -89,12 +90,10 @@ def walkthrough_steps(bank: Bank, answers: Answers) -> list[Step]:
 
         steps.append(Step(question.id, ready, answer_keys(question, answers[question.id])))
         if flags := flow.red_flags_for(bank, question.id, answers):
-            # The walkthrough's own default: stop at an emergency, carry on below it.
-            emergency = any(flag.level is Level.EMERGENCY for flag in flags)
-            keys = choice_keys(STOP_VALUES, "continue", "stop" if emergency else "continue")
+            keys = choice_keys(STOP_VALUES, "continue", stop_default(flags))
             steps.append(Step(f"stop-or-go-after-{question.id}", _menu(STOP_OR_GO), keys))
     formats = list(FORMATS)
-    default_format = "html" if "html" in formats else formats[0]
+    default_format = "html"
     yes = choice_keys(["no", "yes"], "yes", "no")
     return [
         *steps,

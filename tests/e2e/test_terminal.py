@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pytest
 import yaml
-from strategies import shipped_bank
+from strategies import NO_URGENT
 
 from e2e.terminal import (
     FIBROFOOT,
@@ -38,7 +38,6 @@ ANSWERS_NAME = f"fibrofoot-answers-{SOURCE_DATE}.yaml"
 OSTEOARTHRITIS = "osteoarthritis"
 
 # "None of these" to every question of the first (urgent) section.
-NO_URGENT: Answers = {q.id: ["none"] for q in shipped_bank().sections[0].questions}
 # Heel pain on the first steps; morning stiffness that settles within half an hour.
 HEEL: Answers = {
     **NO_URGENT,
