@@ -126,8 +126,7 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 def persona_question_counts() -> dict[str, int]:
     """How many questions each persona answers in the walkthrough (answers that apply)."""
-    from fibrofoot.answers import validate_answers
-    from fibrofoot.answers_file import read_answers
+    from fibrofoot.answers import read_answers, validate_answers
     from fibrofoot.bank.load import load_bank
     from fibrofoot.rules import applicable
 

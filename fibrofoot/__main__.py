@@ -1,3 +1,3 @@
-from fibrofoot.cli import run
+from fibrofoot.terminal.cli import run
 
 run()

@@ -1,4 +1,5 @@
-"""Writing files the person asked for: atomically, readable only by them, never clobbering."""
+"""Every file fibrofoot reads or writes: files read whole with a size cap, and files the person
+asked for written atomically, readable only by them, never clobbering."""
 
 from __future__ import annotations
 
@@ -14,6 +15,34 @@ from typing import TextIO
 from fibrofoot.errors import FibrofootError
 
 OWNER_ONLY = 0o600
+MAX_FILE_BYTES = 2_000_000
+
+
+def read_text(path: Path, what: str) -> str:
+    """Read a UTF-8 file of a sane size, or raise FibrofootError naming the file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FibrofootError(
+                f"{path}: the file is {size // 1_000_000} MB; {what} files must be under "
+                f"{MAX_FILE_BYTES // 1_000_000} MB."
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise FibrofootError(f"{path}: this is a folder; give the path of a {what} file.") from None
+    except FileNotFoundError:
+        raise FibrofootError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise FibrofootError(f"{path}: fibrofoot is not allowed to read this file.") from None
+    except OSError as error:
+        raise FibrofootError(f"{path}: could not read the file ({error.strerror}).") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FibrofootError(
+            f"{path}:{line}: the file is not UTF-8 text; save it as UTF-8 and try again."
+        ) from None
 
 
 def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:

@@ -1,8 +1,12 @@
-"""Make text from people and files harmless to print: kept light, as every error path uses it."""
+"""Text from people and files made harmless to print, and wrapped to a width.
+
+Kept light (no pydantic): every error path and the welcome screen use it.
+"""
 
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 
 # Control characters (C0 but newline, DEL, C1) and the bidirectional overrides that can reorder
@@ -23,3 +27,31 @@ def named_key(key: object) -> str:
 def harmless(text: str) -> str:
     """User text with control and bidi-override characters shown as visible escapes."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", unicodedata.normalize("NFC", text))
+
+
+def wrap_paragraph(
+    text: str,
+    width: int,
+    indent: str = "",
+    first: str | None = None,
+    *,
+    break_long_words: bool = True,
+) -> list[str]:
+    """`text` made harmless and wrapped to `width`, each of its lines on its own.
+
+    Lines start with `indent`, except the very first, which starts with `first` if given (a
+    bullet); an empty line stays empty.
+    """
+    out: list[str] = []
+    for line in harmless(text).splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            line,
+            width,
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=break_long_words,
+        )
+        out.extend(wrapped or [indent.rstrip()])
+        first = None
+    return out

@@ -1,4 +1,4 @@
-"""Read YAML safely and remember the line every value came from.
+"""Parse YAML safely and remember the line every value came from.
 
 Uses libyaml when present (fast) and refuses anchors and aliases outright, so a crafted file
 cannot expand into gigabytes ("billion laughs"). Duplicate keys, which PyYAML silently merges,
@@ -8,20 +8,16 @@ are reported as problems too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from fibrofoot.errors import FibrofootError
 from fibrofoot.safe_text import named_key
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
-
-MAX_FILE_BYTES = 2_000_000
 
 Path_ = tuple[str | int, ...]
 
@@ -50,33 +46,6 @@ class YamlProblem(Exception):
         super().__init__(message)
         self.message = message
         self.line = line
-
-
-def read_text(path: Path, what: str) -> str:
-    """Read a UTF-8 file of a sane size, or raise FibrofootError naming the file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FibrofootError(
-                f"{path}: the file is {size // 1_000_000} MB; {what} files must be under "
-                f"{MAX_FILE_BYTES // 1_000_000} MB."
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise FibrofootError(f"{path}: this is a folder; give the path of a {what} file.") from None
-    except FileNotFoundError:
-        raise FibrofootError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise FibrofootError(f"{path}: fibrofoot is not allowed to read this file.") from None
-    except OSError as error:
-        raise FibrofootError(f"{path}: could not read the file ({error.strerror}).") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise FibrofootError(
-            f"{path}:{line}: the file is not UTF-8 text; save it as UTF-8 and try again."
-        ) from None
 
 
 def parse(text: str) -> Located:

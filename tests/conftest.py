@@ -13,7 +13,7 @@ from strategies import shipped_bank
 
 from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
-from fibrofoot.cli import main
+from fibrofoot.terminal.cli import main
 
 CliRun = tuple[int, str, str]
 

@@ -22,10 +22,11 @@ from fibrofoot.answers import (
     Answers,
     AnswerValue,
     answer_text,
+    dump_answers,
     normalise,
+    read_answers,
     validate_answers,
 )
-from fibrofoot.answers_file import dump_answers, read_answers
 from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError
 

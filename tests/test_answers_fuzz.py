@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fibrofoot.bank.load import load_bank
-from fibrofoot.cli import main
+from fibrofoot.terminal.cli import main
 
 BANK = load_bank()
 IDS = [q.id for q in BANK.questions]

@@ -20,8 +20,8 @@ import yaml
 
 from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.load import load_bank
-from fibrofoot.cli import main
 from fibrofoot.errors import FibrofootError
+from fibrofoot.terminal.cli import main
 
 BANK = default_bank_dir()
 LINE = re.compile(r"\.yaml:\d+: ")

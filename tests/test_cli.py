@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from fibrofoot import __version__
-from fibrofoot.arguments import build_parser
 from fibrofoot.bank.load import load_bank
-from fibrofoot.cli import FALLBACK_CONSULT, HELP, main
+from fibrofoot.terminal.cli import FALLBACK_CONSULT, main
 
 CONSULT = " ".join(load_bank().messages.consult.split())
 
@@ -22,21 +21,15 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-HEAVY = ("questionary", "prompt_toolkit", "pydantic", "yaml", "jinja2", "argparse")
-
-
-def test_static_help_is_what_argparse_prints(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`--help` prints a stored copy of argparse's help; the copy must not drift."""
-    monkeypatch.setenv("COLUMNS", "80")
-    assert build_parser().format_help() == HELP
+HEAVY = ("questionary", "prompt_toolkit", "pydantic", "yaml", "jinja2")
 
 
 @pytest.mark.parametrize("flag", ["--version", "--help"])
 def test_fast_flags_import_nothing_heavy(flag: str) -> None:
-    """--version and --help answer without importing the heavy libraries (or argparse)."""
+    """--version and --help answer without importing the heavy libraries."""
     code = (
         "import sys, json\n"
-        "from fibrofoot.cli import main\n"
+        "from fibrofoot.terminal.cli import main\n"
         f"code = main([{flag!r}])\n"
         "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))\n"
     )

@@ -63,7 +63,7 @@ def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
     """The wheel's entry points install a `fibrofoot` command."""
     with zipfile.ZipFile(wheel) as archive:
         entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
-        assert "fibrofoot = fibrofoot.cli:run" in archive.read(entry_points).decode()
+        assert "fibrofoot = fibrofoot.terminal.cli:run" in archive.read(entry_points).decode()
 
 
 def test_the_unpacked_wheel_finds_its_own_bank(unpacked: Path, tmp_path: Path) -> None:

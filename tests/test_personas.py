@@ -14,8 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from wording import assert_wording
 
 from fibrofoot import flow
-from fibrofoot.answers import Answers, validate_answers
-from fibrofoot.answers_file import read_answers
+from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import CONTRIBUTOR_ORDER, LEVEL_ORDER, Bank, ContributorId, Level
 from fibrofoot.rules import applicable, next_unanswered
 

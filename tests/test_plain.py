@@ -7,9 +7,9 @@ import io
 import pytest
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.ask import AnswerOrBack, Nav, Navigation, option_rows
 from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
-from fibrofoot.plain import PlainPrompter
+from fibrofoot.terminal.plain import PlainPrompter
+from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows
 
 BACK = Navigation(can_go_back=True)
 FIRST = Navigation(can_go_back=False)

@@ -26,14 +26,13 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from fibrofoot import flow
-from fibrofoot.answers import MAX_TEXT_CHARS, Answers, validate_answers
-from fibrofoot.answers_file import read_answers
+from fibrofoot.answers import MAX_TEXT_CHARS, Answers, read_answers, validate_answers
 from fibrofoot.bank.models import Bank, Kind, Level, Question
-from fibrofoot.cli import main
-from fibrofoot.prompts import QuestionaryPrompter
 from fibrofoot.render.formats import FORMATS, file_extension
 from fibrofoot.rules import asked_questions
-from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough
+from fibrofoot.terminal.cli import main
+from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
 PERSONAS = Path(__file__).parent / "personas"
 # A "soon" red flag (so the stop or carry-on menu is used), a follow-up question and a note.

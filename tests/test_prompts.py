@@ -12,9 +12,9 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.ask import AnswerOrBack, Nav, Navigation, option_rows
 from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
-from fibrofoot.prompts import QuestionaryPrompter
+from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows
 
 BACK = Navigation(can_go_back=True)
 FIRST = Navigation(can_go_back=False)
@@ -165,7 +165,7 @@ def test_multi_refuses_an_exclusive_option_with_others(
 
 def test_the_exclusive_rule_is_explained_in_words(bank: Bank) -> None:
     """The refusal names the exclusive answer, so the person knows what to untick."""
-    from fibrofoot.ask import choice_problem
+    from fibrofoot.terminal.prompter import choice_problem
 
     question = bank.question("urgent_emergency")
     problem = choice_problem(question, ["injury", "not_sure"])
@@ -185,7 +185,7 @@ def test_an_empty_answer_is_explained_in_one_short_line(
     bank: Bank, question_id: str, problem: str
 ) -> None:
     """The message names the way out only where the question has one, and fits 60 columns."""
-    from fibrofoot.ask import choice_problem
+    from fibrofoot.terminal.prompter import choice_problem
 
     assert choice_problem(bank.question(question_id), []) == problem
     assert len(problem) < 60

@@ -56,7 +56,9 @@ def test_the_summary_is_deterministic(answers: Answers, rng: random.Random) -> N
     rng.shuffle(keys)
     shuffled = {key: answers[key] for key in keys}
     assert _summary(answers) == _summary(dict(answers)) == _summary(shuffled)
-    assert render_json(_summary(answers)) == render_json(_summary(shuffled))
+    assert render_json(_summary(answers), shipped_bank()) == render_json(
+        _summary(shuffled), shipped_bank()
+    )
 
 
 @PROPERTY
@@ -119,7 +121,7 @@ def test_text_ends_with_the_consult_message_and_keeps_the_wording_rules(
     answers: Answers, width: int
 ) -> None:
     """Plain text, at any width, ends with the consult message and has no forbidden wording."""
-    text = render_text(_summary(answers), width)
+    text = render_text(_summary(answers), shipped_bank(), width)
     assert text.endswith("\n")
     assert _flat(text).endswith(_flat(BANK.messages.consult))
     assert_wording(text, "text summary")
@@ -131,7 +133,7 @@ def test_json_ends_with_the_consult_message_and_keeps_the_wording_rules(
     answers: Answers,
 ) -> None:
     """The JSON summary's last field is the consult message; it has no forbidden wording."""
-    text = render_json(_summary(answers))
+    text = render_json(_summary(answers), shipped_bank())
     document = json.loads(text)
     assert list(document)[-1] == "consult_message"
     assert document["consult_message"] == BANK.messages.consult

@@ -15,7 +15,6 @@ from strategies import shipped_bank
 
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank, Kind
-from fibrofoot.cli import main
 from fibrofoot.render.fhir import (
     CANONICAL,
     questionnaire,
@@ -24,6 +23,7 @@ from fibrofoot.render.fhir import (
     render_fhir,
 )
 from fibrofoot.safe_text import harmless
+from fibrofoot.terminal.cli import main
 
 ALL = [*sorted(PERSONAS), "maximal"]
 HELP = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"

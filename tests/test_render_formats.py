@@ -13,8 +13,8 @@ from render_fixtures import PERSONAS, SNAPSHOT_EXTENSIONS, summary_for
 from strategies import shipped_bank as bank
 from wording import forbidden_in
 
-from fibrofoot import cli
 from fibrofoot.render.formats import FORMATS, file_extension, format_for_path, render
+from fibrofoot.terminal import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "summary.schema.json"

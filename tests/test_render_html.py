@@ -26,7 +26,7 @@ def _with_answers(answers: Answers) -> Summary:
 @pytest.mark.parametrize("persona", ALL)
 def test_self_contained(persona: str) -> None:
     """No scripts, no external requests of any kind: nothing loads from anywhere."""
-    html = render_html(summary_for(persona))
+    html = render_html(summary_for(persona), shipped_bank())
     lowered = html.lower()
     for forbidden in (
         "<script",
@@ -50,7 +50,7 @@ def test_self_contained(persona: str) -> None:
 @pytest.mark.parametrize("persona", ALL)
 def test_print_stylesheet(persona: str) -> None:
     """An @page rule and blocks that are kept whole when printed."""
-    html = render_html(summary_for(persona))
+    html = render_html(summary_for(persona), shipped_bank())
     assert re.search(r"@page\s*\{[^}]*margin", html)
     assert "break-inside: avoid" in html
 
@@ -59,7 +59,7 @@ def test_print_stylesheet(persona: str) -> None:
 def test_sections_in_the_summary_order(persona: str) -> None:
     """Title, date line, about; then the sections in the text format's order."""
     summary = summary_for(persona)
-    page = parse_html(render_html(summary))
+    page = parse_html(render_html(summary, shipped_bank()))
     assert page.texts("h1") == ["Foot pain summary to discuss with a clinician"]
     paragraphs = page.texts("p")
     assert paragraphs[:2] == [
@@ -75,7 +75,7 @@ def test_sections_in_the_summary_order(persona: str) -> None:
 def test_consult_message_is_the_last_paragraph(persona: str) -> None:
     """The emergency line and then the consult message close the page; nothing follows."""
     summary = summary_for(persona)
-    html = render_html(summary)
+    html = render_html(summary, shipped_bank())
     page = parse_html(html)
     assert page.texts("p")[-2:] == [summary.emergency_line, summary.consult_message]
     tail = html[html.rindex(summary.consult_message) + len(summary.consult_message) :]
@@ -86,7 +86,7 @@ def test_consult_message_is_the_last_paragraph(persona: str) -> None:
 def test_everything_reported_is_shown(persona: str) -> None:
     """Each answer, red flag, negative, contributor reason and question appears once."""
     summary = summary_for(persona)
-    page = parse_html(render_html(summary))
+    page = parse_html(render_html(summary, shipped_bank()))
     pairs = list(zip(page.texts("dt"), page.texts("dd"), strict=True))
     assert pairs == [(r.label, r.answer) for r in summary.reported]
     items = page.texts("li")
@@ -103,8 +103,8 @@ def test_everything_reported_is_shown(persona: str) -> None:
 @PROPERTY
 def test_any_note_is_shown_as_typed(note: str) -> None:
     """Whatever the note, the page shows its harmless characters and adds no tags."""
-    clean = render_html(summary_for("few_answers", note=""))
-    page = parse_html(render_html(summary_for("few_answers", note=note)))
+    clean = render_html(summary_for("few_answers", note=""), shipped_bank())
+    page = parse_html(render_html(summary_for("few_answers", note=note), shipped_bank()))
     notes = [text for tag, text, attrs in page.blocks if attrs.get("class") == "note"]
     if note.strip():
         assert notes == [harmless(note)]
@@ -174,7 +174,7 @@ def test_unknown_areas_are_not_drawn() -> None:
     assert sum(len(p.shades) for p in footmap.panels) == 1
     assert foot_map(_with_answers({AREAS_QUESTION: ["shin"]})) is None
     assert foot_map(_with_answers({})) is None
-    assert "<svg" not in render_html(summary_for("few_answers"))
+    assert "<svg" not in render_html(summary_for("few_answers"), shipped_bank())
 
 
 def test_every_area_the_bank_offers_is_on_the_map() -> None:
@@ -197,7 +197,7 @@ def test_map_in_the_page_matches_the_answers(persona: str) -> None:
     """The page holds the map (labelled, captioned) exactly when areas were reported."""
     summary = summary_for(persona)
     footmap = foot_map(summary)
-    page = parse_html(render_html(summary))
+    page = parse_html(render_html(summary, shipped_bank()))
     if footmap is None:
         assert not any(tag == "svg" for tag, _ in page.tags)
         return

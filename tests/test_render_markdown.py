@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from render_fixtures import PERSONAS, expected_headings, summary_for
-from strategies import PROPERTY
+from strategies import PROPERTY, shipped_bank
 
 from fibrofoot.render.markdown import md_inline, md_paragraphs, render_markdown
 from fibrofoot.safe_text import harmless
@@ -40,7 +40,7 @@ def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
 def test_sections_in_the_summary_order(persona: str) -> None:
     """Headings follow the text format's order; empty sections are left out."""
     summary = summary_for(persona)
-    tokens = COMMONMARK.parse(render_markdown(summary))
+    tokens = COMMONMARK.parse(render_markdown(summary, shipped_bank()))
     h2 = [text for tag, text in _headings(tokens) if tag == "h2"]
     assert h2 == expected_headings(summary)
     h3 = [text for tag, text in _headings(tokens) if tag == "h3"]
@@ -52,7 +52,7 @@ def test_sections_in_the_summary_order(persona: str) -> None:
 def test_consult_message_is_the_last_paragraph(persona: str) -> None:
     """The last block is the consult message, right after the emergency line."""
     summary = summary_for(persona)
-    tokens = COMMONMARK.parse(render_markdown(summary))
+    tokens = COMMONMARK.parse(render_markdown(summary, shipped_bank()))
     paragraphs = [
         _text_of(tokens[i : i + 3]) for i, t in enumerate(tokens) if t.type == "paragraph_open"
     ]
@@ -63,7 +63,7 @@ def test_consult_message_is_the_last_paragraph(persona: str) -> None:
 @pytest.mark.parametrize("persona", [*sorted(PERSONAS), "maximal"])
 def test_no_links_or_html(persona: str) -> None:
     """The summary holds no links, images or raw HTML, only text, emphasis and lists."""
-    tokens = COMMONMARK.parse(render_markdown(summary_for(persona)))
+    tokens = COMMONMARK.parse(render_markdown(summary_for(persona), shipped_bank()))
     found = {t.type for t in [*tokens, *_inline_children(tokens)]}
     assert not found & {"link_open", "image", "html_inline", "html_block", "code_inline"}
 

@@ -10,8 +10,8 @@ from strategies import shipped_bank
 
 from fibrofoot.bank.models import LEVEL_ORDER
 from fibrofoot.render.common import HasLevel, by_level
-from fibrofoot.render.wrap import wrap_paragraph
-from fibrofoot.screen import say
+from fibrofoot.safe_text import wrap_paragraph
+from fibrofoot.terminal.screen import say
 
 
 def test_the_bullet_goes_on_the_first_line_only() -> None:

@@ -42,14 +42,13 @@ from render_fixtures import parse_html
 from strategies import PROPERTY, any_answers, shipped_bank, walked_answers
 from wording import assert_wording
 
-from fibrofoot.answers import Answers, validate_answers
-from fibrofoot.answers_file import read_answers
-from fibrofoot.plain import PlainPrompter
-from fibrofoot.prompts import QuestionaryPrompter
+from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.render.formats import FORMATS, file_extension, render
 from fibrofoot.rules import asked_questions
 from fibrofoot.summary import build_summary
-from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough
+from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.plain import PlainPrompter
+from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
 BANK = shipped_bank()
 DAY = date(2026, 1, 15)

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from strategies import NO_URGENT
+from strategies import NO_URGENT, shipped_bank
 from wording import assert_wording
 
 from fibrofoot.answers import Answers
@@ -216,7 +216,7 @@ def test_text_ends_with_the_consult_message_and_keeps_the_wording_rules(
     bank: Bank, answers: Answers
 ) -> None:
     """Plain text starts with the title and ends with the consult message, wording clean."""
-    text = render_text(_summary(bank, answers))
+    text = render_text(_summary(bank, answers), shipped_bank())
     assert text.startswith("FOOT PAIN SUMMARY")
     assert " ".join(text.split()).endswith(" ".join(bank.messages.consult.split()))
     assert_wording(text, "text summary")
@@ -224,14 +224,14 @@ def test_text_ends_with_the_consult_message_and_keeps_the_wording_rules(
 
 def test_text_lists_red_flags_before_what_was_reported(bank: Bank) -> None:
     """In the text, the urgent section comes before the answers and the contributors."""
-    text = render_text(_summary(bank, MIXED))
+    text = render_text(_summary(bank, MIXED), shipped_bank())
     urgent = text.index("URGENT")
     assert urgent < text.index("WHAT YOU REPORTED") < text.index("MAY BE WORTH RAISING")
 
 
 def test_json_holds_the_documented_fields_and_ends_with_consult(bank: Bank) -> None:
     """The JSON has schema_version, red flags, contributors, answers; consult_message last."""
-    document = json.loads(render_json(_summary(bank, MIXED)))
+    document = json.loads(render_json(_summary(bank, MIXED), shipped_bank()))
     assert document["schema_version"] == "1"
     assert {"id", "level", "message"} <= set(document["red_flags"][0])
     assert {"id", "title", "reasons"} <= set(document["contributors"][0])

@@ -24,18 +24,17 @@ from prompt_toolkit.output import DummyOutput
 from strategies import NO_URGENT, shipped_bank
 
 from fibrofoot import flow
-from fibrofoot.answers import Answers, AnswerValue, validate_answers
-from fibrofoot.answers_file import read_answers
-from fibrofoot.ask import AnswerOrBack, Nav, Navigation, Prompter
+from fibrofoot.answers import Answers, AnswerValue, read_answers, validate_answers
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, Question, RedFlag
 from fibrofoot.errors import FibrofootError
-from fibrofoot.plain import PlainPrompter
-from fibrofoot.prompts import QuestionaryPrompter
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
-from fibrofoot.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN
-from fibrofoot.start import start_walkthrough
-from fibrofoot.walkthrough import REVIEW_DONE, Walkthrough
+from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.plain import PlainPrompter
+from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, Prompter
+from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN
+from fibrofoot.terminal.start import start_walkthrough
+from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
 TODAY = date(2026, 1, 15)
 SUMMARY_NAME = "fibrofoot-summary-2026-01-15.txt"

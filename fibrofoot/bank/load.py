@@ -12,7 +12,8 @@ from fibrofoot.bank.check import cross_reference_problems
 from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
-from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse, read_text
+from fibrofoot.files import read_text
+from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse
 
 LIST_KEYS = ("contributors", "red_flags", "sections", "signals")
 TOP_KEYS = ("messages", *LIST_KEYS)
@@ -25,8 +26,28 @@ class _Origin:
     path_in_file: Path_
 
 
-def load_bank(directory: Path | None = None) -> Bank:
-    """Read every `*.yaml` file in `directory` (file-name order) and validate the whole bank."""
+@dataclass
+class BankFiles:
+    """The bank's YAML files, read and merged but not yet validated.
+
+    The welcome screen takes its texts from here while the rest is validated (see
+    `fibrofoot.terminal.start`), so the bank is read once, by one reader.
+    """
+
+    folder: Path
+    merged: dict[str, Any]
+    origins: dict[Path_, _Origin]
+    problems: list[str]
+
+    def message(self, key: str) -> str | None:
+        """One of the `messages` texts as written, or None if it is missing or not text."""
+        messages = self.merged.get("messages")
+        text = messages.get(key) if isinstance(messages, dict) else None
+        return text.strip() if isinstance(text, str) and text.strip() else None
+
+
+def read_bank(directory: Path | None = None) -> BankFiles:
+    """Read every `*.yaml` file in `directory` (file-name order) and merge them."""
     folder = directory or default_bank_dir()
     if not folder.is_dir():
         raise FibrofootError(
@@ -51,21 +72,35 @@ def load_bank(directory: Path | None = None) -> Bank:
         problems.extend(_merge(file, located, merged, origins))
     if "messages" not in merged and not problems:
         problems.append(f"{folder}: no file has the 'messages' section; add it to one file.")
-    if problems:
-        raise FibrofootError(_report(problems))
+    return BankFiles(folder, merged, origins, problems)
 
+
+def validate_bank(files: BankFiles) -> Bank:
+    """The merged files as a checked `Bank`, or FibrofootError listing every problem."""
+    if files.problems:
+        raise FibrofootError(_report(files.problems))
     try:
-        bank = Bank.model_validate(merged)
+        bank = Bank.model_validate(files.merged)
     except ValidationError as error:
         raise FibrofootError(
-            _report([_describe(err, origins, folder) for err in error.errors()])
+            _report([_describe(err, files.origins, files.folder) for err in error.errors()])
         ) from None
     cross = cross_reference_problems(bank)
     if cross:
         raise FibrofootError(
-            _report([_locate(path, origins, folder, path) + message for path, message in cross])
+            _report(
+                [
+                    _locate(path, files.origins, files.folder, path) + message
+                    for path, message in cross
+                ]
+            )
         )
     return bank
+
+
+def load_bank(directory: Path | None = None) -> Bank:
+    """Read and validate the bank in `directory` (the shipped one by default)."""
+    return validate_bank(read_bank(directory))
 
 
 def _merge(

@@ -1,4 +1,4 @@
-"""Output formats by name and by file extension; each renderer is imported only when used.
+"""Output formats by name and by file extension, and the one `render` that writes any of them.
 
 Cheap to import (the command line's grammar reads `FORMATS`): the bank and summary models are
 only named for the type checker.
@@ -6,7 +6,9 @@ only named for the type checker.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -36,49 +38,24 @@ def file_extension(fmt: str) -> str:
     return next(ext for ext, name in EXTENSIONS.items() if name == fmt)
 
 
-def _text(summary: Summary, bank: Bank) -> str:
-    from fibrofoot.render.text import render_text
-
-    return render_text(summary)
-
-
-def _markdown(summary: Summary, bank: Bank) -> str:
-    from fibrofoot.render.markdown import render_markdown
-
-    return render_markdown(summary)
-
-
-def _html(summary: Summary, bank: Bank) -> str:
-    from fibrofoot.render.html import render_html
-
-    return render_html(summary)
-
-
-def _json(summary: Summary, bank: Bank) -> str:
-    from fibrofoot.render.json_format import render_json
-
-    return render_json(summary)
-
-
-def _fhir(summary: Summary, bank: Bank) -> str:
-    from fibrofoot.render.fhir import render_fhir
-
-    return render_fhir(summary, bank)
-
-
-# Every format, once: its renderer and what the save menu calls it (the extension is added).
-_RENDERERS: dict[str, tuple[Callable[[Summary, Bank], str], str]] = {
-    "text": (_text, "Plain text"),
-    "markdown": (_markdown, "Markdown"),
-    "html": (_html, "A page to print or open in a browser"),
-    "json": (_json, "JSON, for other programs"),
-    "fhir": (_fhir, "FHIR, for clinic systems"),
+# Every format, once: the module and function, `(summary, bank) -> str`, that write it, and
+# what the save menu calls it (the extension is added). A renderer's module is imported only
+# when it is used, so `report --format text` never loads Jinja2.
+_RENDERERS: dict[str, tuple[str, str, str]] = {
+    "text": ("text", "render_text", "Plain text"),
+    "markdown": ("markdown", "render_markdown", "Markdown"),
+    "html": ("html", "render_html", "A page to print or open in a browser"),
+    "json": ("json_format", "render_json", "JSON, for other programs"),
+    "fhir": ("fhir", "render_fhir", "FHIR, for clinic systems"),
 }
 FORMATS = tuple(_RENDERERS)
-FORMAT_LABELS = {fmt: f"{label} ({file_extension(fmt)})" for fmt, (_, label) in _RENDERERS.items()}
+FORMAT_LABELS = {fmt: f"{label} ({file_extension(fmt)})" for fmt, (*_, label) in _RENDERERS.items()}
 
 
 def render(summary: Summary, fmt: str, bank: Bank) -> str:
     """`summary` in the format `fmt`, one of `FORMATS`."""
-    renderer, _ = _RENDERERS[fmt]
+    module, function, _ = _RENDERERS[fmt]
+    renderer: Callable[[Summary, Bank], str] = getattr(
+        import_module(f"fibrofoot.render.{module}"), function
+    )
     return renderer(summary, bank)

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
 from fibrofoot.render.footmap import foot_map
 from fibrofoot.safe_text import harmless
@@ -44,7 +45,7 @@ def _environment() -> Environment:
     )
 
 
-def render_html(summary: Summary) -> str:
+def render_html(summary: Summary, bank: Bank) -> str:
     return (
         _environment()
         .get_template("summary.html.j2")

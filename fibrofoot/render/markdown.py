@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
@@ -47,7 +48,7 @@ def md_paragraphs(text: str) -> list[str]:
     return ["\\\n".join(line for line in p.split("\n") if line) for p in paragraphs if p.strip()]
 
 
-def render_markdown(summary: Summary) -> str:
+def render_markdown(summary: Summary, bank: Bank) -> str:
     blocks: list[str] = [f"# {md_inline(TITLE)}", md_inline(date_line(summary))]
     blocks.append(f"*{md_inline(summary.about)}*")
     if summary.red_flags:

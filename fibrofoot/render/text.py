@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import HEADINGS, TITLE, date_line, reported_by_section
-from fibrofoot.render.wrap import wrap_paragraph
+from fibrofoot.safe_text import wrap_paragraph
 from fibrofoot.summary import Summary
 
 
-def render_text(summary: Summary, width: int = 72) -> str:
+def render_text(summary: Summary, bank: Bank, width: int = 72) -> str:
     width = max(width, 40)
     out: list[str] = []
 

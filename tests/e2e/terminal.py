@@ -24,9 +24,9 @@ from prompt_toolkit.keys import Keys
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.ask import option_rows, to_token
 from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
 from fibrofoot.rules import asked_questions
+from fibrofoot.terminal.prompter import option_rows, to_token
 
 FIBROFOOT = Path(sys.executable).parent / "fibrofoot"
 """The installed console script, run as a person would run it."""

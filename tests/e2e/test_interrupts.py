@@ -31,12 +31,11 @@ from e2e.terminal import (
     stop_default,
 )
 from fibrofoot import flow
-from fibrofoot.answers import Answers, validate_answers
-from fibrofoot.answers_file import read_answers
+from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
-from fibrofoot.walkthrough import REVIEW_DONE
+from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from render_fixtures import PERSONAS, summary_for
+from strategies import shipped_bank
 
 from fibrofoot.render.html import render_html
 from fibrofoot.summary import Summary
@@ -42,7 +43,7 @@ def _print(summary: Summary, paper: str, folder: Path) -> Path:
     """The summary's HTML printed to PDF on `paper`, as a person's browser would print it."""
     browser = _tool(*BROWSERS)
     page = folder / "summary.html"
-    html = render_html(summary).replace(
+    html = render_html(summary, shipped_bank()).replace(
         "</head>", f"<style>@page {{ size: {paper}; }}</style></head>"
     )
     page.write_text(html, encoding="utf-8")

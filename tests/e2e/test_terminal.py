@@ -29,7 +29,7 @@ from fibrofoot.bank.models import Bank, Level
 from fibrofoot.render.common import TITLE
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.summary import build_summary
-from fibrofoot.walkthrough import REVIEW_DONE
+from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
 

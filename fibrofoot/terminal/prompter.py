@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TextIO
 
-from fibrofoot import screen
 from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.terminal import screen
 
 
 class Nav(Enum):

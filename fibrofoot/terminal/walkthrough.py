@@ -9,36 +9,39 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from fibrofoot import __version__, flow
 from fibrofoot.answers import Answers, answer_text
-from fibrofoot.ask import Nav, Navigation, Prompter
 from fibrofoot.bank.models import Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
-from fibrofoot.files import write_output, write_private
+from fibrofoot.files import write_output
 from fibrofoot.render.common import by_level
-from fibrofoot.render.formats import FORMAT_LABELS, FORMATS, file_extension, render
 from fibrofoot.render.text import render_text
 from fibrofoot.safe_text import harmless
-from fibrofoot.screen import terminal_width
-from fibrofoot.summary import Summary, build_summary
+from fibrofoot.summary import build_summary
+from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
+from fibrofoot.terminal.saving import Saver
+from fibrofoot.terminal.screen import terminal_width
 
 REVIEW_DONE = "__done__"
 
 
 def run_walkthrough(bank: Bank, *, prefill: Answers, plain: bool, today: date) -> int:
-    """The edge (after `start.py` checked the terminal): pick a prompter, run, print to stdout."""
+    """The edge (after `start.py` checked the terminal): pick a prompter, run, print to stdout.
+
+    The one place that names the process's streams: the person talks on stdin and stderr,
+    and stdout receives only the finished summary.
+    """
     if plain:
-        from fibrofoot.plain import PlainPrompter
+        from fibrofoot.terminal.plain import PlainPrompter
 
         walkthrough = Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today)
         return walkthrough.run(prefill, sys.stdout)
 
     from prompt_toolkit.application import create_app_session_from_tty
 
-    from fibrofoot.prompts import QuestionaryPrompter
+    from fibrofoot.terminal.menus import QuestionaryPrompter
 
     with create_app_session_from_tty():
         walkthrough = Walkthrough(bank, QuestionaryPrompter(sys.stderr), today)
@@ -64,18 +67,19 @@ class Walkthrough:
         self.p.say()
         self.summary_on_screen = _is_terminal(summary_out)
         try:
-            write_output(render_text(summary, _width(summary_out)), summary_out)
+            write_output(render_text(summary, self.bank, _width(summary_out)), summary_out)
         except FibrofootError as error:  # a full disk or a closed pipe: show it here instead
             self.p.say(error.message)
             self.p.say("Here it is on the screen instead, so nothing is lost:")
             self.p.say()
-            self.p.out.write(render_text(summary, min(terminal_width(), 100)))
+            self.p.out.write(render_text(summary, self.bank, min(terminal_width(), 100)))
             self.summary_on_screen = True
         said_after_summary = not self.summary_on_screen
         if said_after_summary:
             self.p.say("Your summary went to the file you sent fibrofoot's output to.")
         if not stopped:
-            self._offer_saves(summary, walk.answers)
+            saver = Saver(self.bank, self.p, self.today, self.summary_on_screen)
+            saver.offer_saves(summary, walk.answers)
             said_after_summary = True
         if said_after_summary:  # the printed summary already ends with it otherwise
             self.p.say()
@@ -157,75 +161,6 @@ class Walkthrough:
                 extra = self.p.ask(opened, None, Navigation(can_go_back=False))
                 assert not isinstance(extra, Nav)
                 walk = flow.change(self.bank, walk, opened.id, extra)
-
-    def _offer_saves(self, summary: Summary, answers: Answers) -> None:
-        self.p.say()
-        if self._yes("Would you like to save this summary to a file?"):
-            offered = [(fmt, FORMAT_LABELS[fmt]) for fmt in FORMATS]
-            fmt = self.p.choose("Which kind of file?", offered, "html")
-            name = f"fibrofoot-summary-{self.today.isoformat()}{file_extension(fmt)}"
-            self._save(Path(name), render(summary, fmt, self.bank), "summary")
-        if self._yes("Save your answers too, so you can load them next time with --answers?"):
-            from fibrofoot.answers_file import dump_answers
-
-            header = (
-                f"fibrofoot answers, {self.today.isoformat()}. Private: keep this file safe.\n"
-                "Load it again with: fibrofoot --answers THIS_FILE"
-            )
-            name = f"fibrofoot-answers-{self.today.isoformat()}.yaml"
-            self._save(Path(name), dump_answers(answers, header), "answers")
-
-    def _yes(self, message: str) -> bool:
-        return self.p.choose(message, [("no", "No"), ("yes", "Yes")], "no") == "yes"
-
-    def _save(self, suggested: Path, text: str, what: str) -> None:
-        name = str(_free_name(suggested))
-        while True:
-            typed = self.p.type_text("Save as:", name).strip()
-            if not typed:
-                self.p.say(f"Skipped: did not save the {what}.")
-                return
-            path = Path(typed).expanduser()
-            replace = path.exists() and not path.is_dir()
-            if replace and not self._yes(f"{path} already exists. Replace it?"):
-                if not self._try_again(what):
-                    return
-                name = str(_free_name(path))
-                continue
-            try:
-                write_private(path, text, overwrite=replace)
-            except FibrofootError as error:
-                self.p.say(error.message)
-                where = "on the screen above" if self.summary_on_screen else "in your output file"
-                self.p.say(f"Nothing was lost: your summary is {where}.")
-                if not self._try_again(what):
-                    return
-                name = typed
-                continue
-            self.p.say(f"Saved the {what} to {path.resolve()} (only you can read it).")
-            return
-
-    def _try_again(self, what: str) -> bool:
-        """After a refused name: another name, or skip (Enter alone must not loop for ever)."""
-        choice = self.p.choose(
-            "What would you like to do?",
-            [("retry", "Choose another name"), ("skip", f"Skip saving the {what}")],
-            "retry",
-        )
-        if choice == "skip":
-            self.p.say(f"Skipped: did not save the {what}.")
-        return choice == "retry"
-
-
-def _free_name(path: Path) -> Path:
-    """`path`, or the first of path-2, path-3, ... that does not exist yet."""
-    stem, suffix = path.name.split(".", 1) if "." in path.name else (path.name, "")
-    suffix = f".{suffix}" if suffix else ""
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}-{number}{suffix}")
-        number += 1
-    return candidate
 
 
 def _is_terminal(out: TextIO) -> bool:

@@ -10,7 +10,9 @@ import re
 from typing import TextIO
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.ask import (
+from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.safe_text import harmless
+from fibrofoot.terminal.prompter import (
     AnswerOrBack,
     Nav,
     Navigation,
@@ -21,8 +23,6 @@ from fibrofoot.ask import (
     scale_end,
     to_token,
 )
-from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
-from fibrofoot.safe_text import harmless
 
 
 class PlainPrompter(Prompter):

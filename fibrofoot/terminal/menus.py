@@ -17,7 +17,8 @@ from questionary import Choice, Separator
 from questionary.prompts.common import InquirerControl
 
 from fibrofoot.answers import AnswerValue, answer_text
-from fibrofoot.ask import (
+from fibrofoot.bank.models import Kind, Question
+from fibrofoot.terminal.prompter import (
     AnswerOrBack,
     Nav,
     Navigation,
@@ -27,7 +28,6 @@ from fibrofoot.ask import (
     option_rows,
     to_token,
 )
-from fibrofoot.bank.models import Kind, Question
 
 _HINTS = {
     "select": ("Enter chooses", "← back", "? why we ask"),

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TextIO
 
-from fibrofoot.render.wrap import wrap_paragraph
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import TextIO
+from fibrofoot.safe_text import wrap_paragraph
 
 KEYS_HELP_MENUS = (
     "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "

@@ -1,0 +1,169 @@
+"""The command line's grammar and its commands: the walkthrough, `report` and `questions`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from fibrofoot import __version__
+from fibrofoot.errors import EXIT_USAGE, FibrofootError
+from fibrofoot.render.formats import FORMATS
+from fibrofoot.terminal.cli import say_to_terminal
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from fibrofoot.bank.models import Bank
+
+EXAMPLES = """\
+examples:
+  fibrofoot                          start the guided walkthrough
+  fibrofoot --plain                  numbered answers typed as text (screen readers)
+  fibrofoot --answers saved.yaml     start again from saved answers
+  fibrofoot report saved.yaml -o summary.html
+                                     make a printable summary from saved answers
+  fibrofoot questions --check        check the question bank after editing it
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise FibrofootError(f"{message}\nRun 'fibrofoot --help' to see the commands.", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fibrofoot",
+        description=(
+            "A private, offline walkthrough that helps you prepare to talk about foot pain\n"
+            "with a clinician. It is not a diagnosis. Nothing leaves this computer."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"fibrofoot {__version__}")
+    parser.add_argument("--questions", type=Path, metavar="DIR", help="use another question bank")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help="pre-fill from an answers file"
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="numbered choices typed as text, no menus or colour"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    report = commands.add_parser(
+        "report",
+        help="turn an answers file into a summary",
+        description="Turn an answers file (YAML or JSON, question id to answer) into a summary.",
+    )
+    report.add_argument("answers_file", type=Path, metavar="ANSWERS")
+    report.add_argument("--format", choices=FORMATS, help="default: from -o, else text")
+    report.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to a file")
+    report.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    report.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+
+    questions = commands.add_parser(
+        "questions",
+        help="check or export the question bank",
+        description="Check or export a question bank (the shipped one unless DIR is given).",
+    )
+    action = questions.add_mutually_exclusive_group(required=True)
+    action.add_argument("--check", nargs="?", const=True, metavar="DIR", help="validate a bank")
+    action.add_argument("--json", action="store_true", help="print the bank as JSON")
+    action.add_argument("--fhir", action="store_true", help="print it as a FHIR R4 Questionnaire")
+    questions.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> str | None:
+    """Run what `args` asks for; return the consult message still to be said, if any."""
+    if args.command is None:
+        from fibrofoot.terminal.start import start_walkthrough
+
+        start_walkthrough(
+            args.questions, answers_file=args.answers, plain=args.plain, today=_today()
+        )
+        return None
+    bank = _load_bank(args)
+    if args.command == "report":
+        _report(args, bank)
+        if args.output is None and sys.stdout.isatty():
+            return None  # the summary on the screen already ends with the consult message
+    else:
+        _questions(args, bank)
+    return bank.messages.consult
+
+
+def _load_bank(args: argparse.Namespace) -> Bank:
+    from fibrofoot.bank.load import load_bank
+
+    check = getattr(args, "check", None)
+    folder = Path(check) if isinstance(check, str) else args.questions
+    return load_bank(folder)
+
+
+def _today() -> date:
+    """Today, or the date in SOURCE_DATE_EPOCH for reproducible output."""
+    from datetime import UTC, date, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def _report(args: argparse.Namespace, bank: Bank) -> None:
+    from fibrofoot.answers import read_answers, validate_answers
+    from fibrofoot.render.formats import EXTENSIONS, format_for_path, render
+    from fibrofoot.summary import build_summary
+
+    fmt = args.format
+    if args.output is not None and not args.output.is_dir():  # a folder gets its own message
+        named = format_for_path(args.output)
+        if fmt is None and named is None:
+            raise FibrofootError(
+                f"{args.output}: the name does not say which format to write; end it in "
+                f"{', '.join(EXTENSIONS)}, or add --format.",
+                EXIT_USAGE,
+            )
+        if fmt is not None and named is not None and named != fmt:
+            raise FibrofootError(
+                f"{args.output} names a {named} file but --format is {fmt}; make the two agree.",
+                EXIT_USAGE,
+            )
+        fmt = fmt or named
+    fmt = fmt or "text"
+    answers = validate_answers(bank, read_answers(args.answers_file), str(args.answers_file))
+    summary = build_summary(bank, answers, _today(), __version__)
+    text = render(summary, fmt, bank)
+    if args.output is None:
+        from fibrofoot.files import write_output
+
+        write_output(text)
+        return
+    from fibrofoot.files import write_private
+
+    write_private(args.output, text, overwrite=args.force)
+    say_to_terminal(f"Saved the {fmt} summary to {args.output} (readable only by you).")
+
+
+def _questions(args: argparse.Namespace, bank: Bank) -> None:
+    from fibrofoot.files import write_output
+
+    if args.json:
+        from fibrofoot.bank.export import bank_json
+
+        write_output(bank_json(bank))
+    elif args.fhir:
+        from fibrofoot.render.fhir import questionnaire_json
+
+        write_output(questionnaire_json(bank, __version__))
+    else:
+        count = len(bank.questions)
+        say_to_terminal(
+            f"The question bank is valid: {count} questions in {len(bank.sections)} sections, "
+            f"{len(bank.signals)} signals, {len(bank.red_flags)} red flags."
+        )
