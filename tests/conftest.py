@@ -1,19 +1,60 @@
-"""Shared fixtures: the shipped bank (loaded once), a copy to break, answers files, the CLI."""
+"""Shared fixtures: the tiny test bank and the shipped one (each loaded once), a copy to break,
+answers files, the CLI; and the hypothesis profiles.
+
+Mechanism tests use the tiny bank in `tests/banks/tiny/`, so that editing the shipped bank's
+wording breaks only the tests of the shipped bank's own promises.
+
+Hypothesis: the "dev" profile (20 examples) is the inner loop; CI (where CI is set) runs "ci"
+(200). Choose one by hand with HYPOTHESIS_PROFILE=ci.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 import yaml
-from strategies import shipped_bank
+from hypothesis import settings
 
-from fibrofoot.bank.folder import default_bank_dir
-from fibrofoot.bank.models import Bank
-from fibrofoot.terminal.cli import main
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+from helpers.strategies import shipped_bank  # noqa: E402 (after the profile is loaded)
+
+from fibrofoot.bank.folder import default_bank_dir  # noqa: E402
+from fibrofoot.bank.load import load_bank  # noqa: E402
+from fibrofoot.bank.models import Bank  # noqa: E402
+from fibrofoot.terminal.cli import main  # noqa: E402
+
+TINY_BANK_DIR = Path(__file__).parent / "banks" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny_bank_dir() -> Path:
+    """The folder of the tiny bank made for testing the machinery."""
+    return TINY_BANK_DIR
+
+
+@pytest.fixture(scope="session")
+def tiny_bank() -> Bank:
+    """The tiny bank: eight questions of every kind, a condition, one red flag per level."""
+    return load_bank(TINY_BANK_DIR)
+
+
+@pytest.fixture
+def tiny_bank_copy(tmp_path: Path) -> Path:
+    """A copy of the tiny bank's folder that a test may edit."""
+    copy = tmp_path / "tiny"
+    shutil.copytree(TINY_BANK_DIR, copy)
+    return copy
+
 
 CliRun = tuple[int, str, str]
 

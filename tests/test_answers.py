@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import (
+from helpers.strategies import (
     PROPERTY,
     answer_values,
     any_answers,

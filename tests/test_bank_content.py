@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from wording import forbidden_in
+from helpers.wording import forbidden_in
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.check import MIN_INDEPENDENT_SIGNALS, independent_signals

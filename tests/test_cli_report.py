@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from wording import assert_wording
+from helpers.wording import assert_wording
 
 from fibrofoot.bank.models import Bank, Level
 

@@ -7,7 +7,7 @@ from functools import reduce
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import NO_URGENT, PROPERTY, answer_values, shipped_bank
+from helpers.strategies import NO_URGENT, PROPERTY, answer_values, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue

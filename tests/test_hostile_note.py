@@ -7,8 +7,8 @@ import json
 
 import pytest
 from markdown_it import MarkdownIt
-from render_fixtures import parse_html, summary_for
-from strategies import shipped_bank
+from helpers.render_fixtures import parse_html, summary_for
+from helpers.strategies import shipped_bank
 
 from fibrofoot.render.formats import FORMATS, render
 from fibrofoot.safe_text import harmless

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict
-from wording import assert_wording
+from helpers.wording import assert_wording
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, read_answers, validate_answers

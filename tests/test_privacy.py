@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from e2e.terminal import (
+from helpers.terminal import (
     STOP_VALUES,
     Keyboard,
     Terminal,

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 
 import pytest
-from e2e.terminal import Keyboard, answer_keys, choice_keys, deadline
+from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput

@@ -8,8 +8,8 @@ from datetime import date
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import PROPERTY, answer_values, any_answers, shipped_bank, walked_answers
-from wording import assert_wording
+from helpers.strategies import PROPERTY, answer_values, any_answers, shipped_bank, walked_answers
+from helpers.wording import assert_wording
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import CONTRIBUTOR_ORDER, LEVEL_ORDER

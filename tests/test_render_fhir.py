@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from render_fixtures import PERSONAS, summary_for
-from strategies import shipped_bank
+from helpers.render_fixtures import PERSONAS, summary_for
+from helpers.strategies import shipped_bank
 
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank, Kind
@@ -178,7 +178,7 @@ def test_cli_prints_the_questionnaire(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_questionnaire_snapshot(snapshot: Any) -> None:
     """The whole Questionnaire, to review changes to it as a diff."""
-    from render_fixtures import JsonSnapshot
+    from helpers.render_fixtures import JsonSnapshot
 
     assert questionnaire_json(shipped_bank(), "0.1.0") == snapshot.use_extension(JsonSnapshot)
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from render_fixtures import PERSONAS, SNAPSHOT_EXTENSIONS, summary_for
-from strategies import shipped_bank as bank
-from wording import forbidden_in
+from helpers.render_fixtures import PERSONAS, SNAPSHOT_EXTENSIONS, summary_for
+from helpers.strategies import shipped_bank as bank
+from helpers.wording import forbidden_in
 
 from fibrofoot.render.formats import FORMATS, file_extension, format_for_path, render
 from fibrofoot.terminal import cli

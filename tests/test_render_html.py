@@ -6,8 +6,8 @@ import re
 
 import pytest
 from hypothesis import given
-from render_fixtures import PERSONAS, expected_headings, parse_html, summary_for
-from strategies import PROPERTY, shipped_bank, user_text
+from helpers.render_fixtures import PERSONAS, expected_headings, parse_html, summary_for
+from helpers.strategies import PROPERTY, shipped_bank, user_text
 
 from fibrofoot.answers import Answers
 from fibrofoot.render.footmap import AREA_REGIONS, AREAS_QUESTION, foot_map

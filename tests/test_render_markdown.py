@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from render_fixtures import PERSONAS, expected_headings, summary_for
-from strategies import PROPERTY, shipped_bank
+from helpers.render_fixtures import PERSONAS, expected_headings, summary_for
+from helpers.strategies import PROPERTY, shipped_bank
 
 from fibrofoot.render.markdown import md_inline, md_paragraphs, render_markdown
 from fibrofoot.safe_text import harmless

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from render_fixtures import summary_for
-from strategies import shipped_bank
+from helpers.render_fixtures import summary_for
+from helpers.strategies import shipped_bank
 
 from fibrofoot.bank.models import LEVEL_ORDER
 from fibrofoot.render.common import HasLevel, by_level

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from strategies import NO_URGENT
+from helpers.strategies import NO_URGENT
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank, Condition

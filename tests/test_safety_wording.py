@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 
 import pexpect
 import pytest
-from e2e.terminal import (
+from helpers.terminal import (
     FIBROFOOT,
     TIMEOUT,
     Keyboard,
@@ -38,9 +38,9 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
-from render_fixtures import parse_html
-from strategies import PROPERTY, any_answers, shipped_bank, walked_answers
-from wording import assert_wording
+from helpers.render_fixtures import parse_html
+from helpers.strategies import PROPERTY, any_answers, shipped_bank, walked_answers
+from helpers.wording import assert_wording
 
 from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.render.formats import FORMATS, file_extension, render

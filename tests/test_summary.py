@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 import pytest
-from strategies import NO_URGENT, shipped_bank
-from wording import assert_wording
+from helpers.strategies import NO_URGENT, shipped_bank
+from helpers.wording import assert_wording
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import CONTRIBUTOR_ORDER, Bank, Level

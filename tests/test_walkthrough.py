@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from e2e.terminal import Keyboard, answer_keys, choice_keys, deadline, plain_answer
+from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline, plain_answer
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from strategies import NO_URGENT, shipped_bank
+from helpers.strategies import NO_URGENT, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue, read_answers, validate_answers

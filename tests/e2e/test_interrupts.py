@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from strategies import shipped_bank
+from helpers.strategies import shipped_bank
 
-from e2e.terminal import (
+from helpers.terminal import (
     PRESS_ENTER,
     SOURCE_DATE,
     STOP_OR_GO,

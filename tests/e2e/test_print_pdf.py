@@ -14,8 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from render_fixtures import PERSONAS, summary_for
-from strategies import shipped_bank
+from helpers.render_fixtures import PERSONAS, summary_for
+from helpers.strategies import shipped_bank
 
 from fibrofoot.render.html import render_html
 from fibrofoot.summary import Summary

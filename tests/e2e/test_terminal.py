@@ -11,9 +11,9 @@ from typing import Protocol
 
 import pytest
 import yaml
-from strategies import NO_URGENT
+from helpers.strategies import NO_URGENT
 
-from e2e.terminal import (
+from helpers.terminal import (
     FIBROFOOT,
     SOURCE_DATE,
     STOP_OR_GO,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html.parser import HTMLParser
 
-from strategies import NO_URGENT, shipped_bank
+from helpers.strategies import NO_URGENT, shipped_bank
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from fibrofoot.answers import Answers

@@ -17,7 +17,7 @@ from functools import cache
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from wording import is_harmless_user_text
+from helpers.wording import is_harmless_user_text
 
 from fibrofoot.answers import MAX_TEXT_CHARS, Answers, AnswerValue
 from fibrofoot.bank.load import load_bank
@@ -30,8 +30,9 @@ NO_URGENT: Answers = {
     "urgent_soon": ["none"],
 }
 
-# Moderate, so the whole suite stays fast; no deadline, since the first example also warms caches.
-PROPERTY = settings(max_examples=200, deadline=None)
+# The number of examples comes from the hypothesis profile that tests/conftest.py loads (few in
+# the inner loop, more in CI); no deadline, since the first example also warms caches.
+PROPERTY = settings(deadline=None)
 
 
 @cache

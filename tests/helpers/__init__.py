@@ -1,0 +1,1 @@
+"""What the tests share: strategies, wording checks, render fixtures, keys and a real terminal."""
