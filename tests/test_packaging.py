@@ -1,15 +1,17 @@
-"""Packaging: the wheel carries the bank, and fibrofoot finds it from any working directory."""
+"""Packaging: `uv build` makes exactly the files we mean to ship, the wheel carries the bank,
+and fibrofoot finds it from any working directory."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
-from hatchling.builders.wheel import WheelBuilder
 
 from fibrofoot import __version__
 
@@ -19,13 +21,67 @@ PERSONA = Path(__file__).parent / "personas" / "plantar_fasciitis.yaml"
 CONSOLE_SCRIPT = Path(sys.executable).parent / "fibrofoot"
 
 
+SDIST_ROOTS = ("fibrofoot/", "questions/", "schema/", "tests/", "bench/")
+SDIST_FILES = ("README.md", "LICENSE", "pyproject.toml", "uv.lock", ".gitignore")
+DIST_INFO = ("METADATA", "WHEEL", "entry_points.txt", "licenses/LICENSE", "RECORD")
+
+
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel, built in-process with hatchling (no network, no build isolation)."""
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel, built by `uv build` as a release would be."""
+    uv = shutil.which("uv")
+    assert uv is not None, "uv is needed to build (the README's quick start installs it)"
     out = tmp_path_factory.mktemp("dist")
-    built = list(WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"]))
-    assert len(built) == 1
-    return Path(built[0])
+    done = subprocess.run(
+        [uv, "build", "--out-dir", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (built,) = dist.glob("*.whl")
+    return built
+
+
+def _source_files() -> list[str]:
+    """The files git tracks or would track (not ignored), as the build sees the tree."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return [name for name in listed if (ROOT / name).is_file()]
+
+
+def test_the_sdist_holds_exactly_the_source(dist: Path) -> None:
+    """The source release is the package, the bank, the tests, the benchmark and the project
+    files: no cache, no CI script, nothing else."""
+    (sdist,) = dist.glob("*.tar.gz")
+    top = f"fibrofoot-{__version__}/"
+    with tarfile.open(sdist) as archive:
+        packed = {m.name.removeprefix(top) for m in archive.getmembers() if m.isfile()}
+    expected = {n for n in _source_files() if n.startswith(SDIST_ROOTS) or n in SDIST_FILES}
+    assert packed == expected | {"PKG-INFO"}
+
+
+def test_the_wheel_holds_exactly_the_package_and_its_bank(wheel: Path) -> None:
+    """The wheel is the package, with the bank and its README inside it, and its metadata."""
+    with zipfile.ZipFile(wheel) as archive:
+        packed = set(archive.namelist())
+    sources = _source_files()
+    expected = {n for n in sources if n.startswith("fibrofoot/")}
+    expected |= {f"fibrofoot/{n}" for n in sources if n.startswith("questions/")}
+    expected |= {f"fibrofoot-{__version__}.dist-info/{name}" for name in DIST_INFO}
+    assert "fibrofoot/questions/README.md" in expected
+    assert packed == expected
 
 
 @pytest.fixture(scope="module")
