@@ -7,6 +7,7 @@ list of option values (in the bank's order); scale answers an integer 0-10; text
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,9 @@ from typing import Any
 import yaml
 
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
-from fibrofoot.errors import FibrofootError
+from fibrofoot.errors import FibrofootError, problem_list
 from fibrofoot.files import read_text
-from fibrofoot.safe_text import named_key
+from fibrofoot.safe_text import named_key, shown_path
 from fibrofoot.yamlfile import YamlProblem, parse
 
 AnswerValue = bool | int | str | list[str]
@@ -79,7 +80,7 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
     """Check a whole answers mapping; raise FibrofootError listing every problem."""
     if not isinstance(raw, Mapping):
         raise FibrofootError(
-            f"{source}: an answers file must map question ids to answers, "
+            f"{shown_path(source)}: an answers file must map question ids to answers, "
             "for example 'pain_level: 6'."
         )
     problems: list[str] = []
@@ -97,8 +98,8 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
         except AnswerProblem as problem:
             problems.append(f"'{key}': {problem}.")
     if problems:
-        heading = f"{source}: {len(problems)} answer(s) need fixing:"
-        raise FibrofootError("\n".join([heading, *(f"  {p}" for p in problems)]))
+        heading = f"{shown_path(source)}: {len(problems)} answer(s) need fixing:"
+        raise FibrofootError(problem_list(heading, problems))
     return answers
 
 
@@ -118,29 +119,73 @@ def answer_text(question: Question, value: AnswerValue) -> str:
 def read_answers(path: Path) -> object:
     """The raw content of an answers file; `validate_answers` checks it against the bank."""
     text = read_text(path, "answers")
+    shown = shown_path(path)
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+            data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_plain_int)
         except json.JSONDecodeError as error:
             raise FibrofootError(
-                f"{path}:{error.lineno}: this is not valid JSON ({error.msg})."
+                f"{shown}:{error.lineno}: this is not valid JSON ({error.msg})."
             ) from None
-        except (ValueError, RecursionError) as error:
-            raise FibrofootError(f"{path}: {error}") from None
-    try:
-        return parse(text).data
-    except YamlProblem as problem:
-        where = f"{path}:{problem.line}" if problem.line else str(path)
-        raise FibrofootError(f"{where}: {problem.message}") from None
+        except _JsonProblem as problem:
+            raise FibrofootError(f"{shown}: {problem}.") from None
+        except RecursionError:
+            raise FibrofootError(f"{shown}: the JSON is nested too deeply.") from None
+    else:
+        try:
+            data = parse(text, plain_numbers=True).data
+        except YamlProblem as problem:
+            where = f"{shown}:{problem.line}" if problem.line else shown
+            raise FibrofootError(f"{where}: {problem.message}") from None
+    if _has_lone_surrogate(data):
+        raise FibrofootError(
+            f"{shown}: the file holds a \\u escape for half of a character (a lone surrogate), "
+            "which no text can show; remove it or write the whole character."
+        )
+    return data
+
+
+class _JsonProblem(ValueError):
+    """Raised from inside json.loads; said in our words, never repeating the file's text."""
+
+
+_MAX_NUMBER_DIGITS = 20
+
+
+def _plain_int(digits: str) -> int:
+    # Python refuses to convert more than 4,300 digits, in its own words; no answer needs 20.
+    if len(digits.lstrip("-")) > _MAX_NUMBER_DIGITS:
+        raise _JsonProblem("a number is far too long; answers use whole numbers 0-10")
+    return int(digits)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"{named_key(key)} appears twice")
+            raise _JsonProblem(f"{named_key(key)} appears twice")
         result[key] = value
     return result
+
+
+def _has_lone_surrogate(data: object) -> bool:
+    """Whether any text in `data` (keys too) holds half of a UTF-16 pair, as JSON's '\\ud800'
+    gives: it cannot be written to a terminal or a UTF-8 file."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Dumper(yaml.SafeDumper):

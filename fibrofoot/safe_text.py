@@ -9,9 +9,15 @@ import re
 import textwrap
 import unicodedata
 
-# Control characters (C0 but newline, DEL, C1) and the bidirectional overrides that can reorder
-# what a reader sees; each is shown as a visible escape instead of acting on the terminal.
-_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0 but newline, DEL, C1), the bidirectional overrides that can reorder
+# what a reader sees and lone surrogates (which no terminal can show); each is shown as a
+# visible escape instead of acting on the terminal.
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# In a name on one line of a message, line breaks too: a file name must not forge a line.
+_UNSAFE_IN_LINE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 _ID_LIKE = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -26,7 +32,33 @@ def named_key(key: object) -> str:
 
 def harmless(text: str) -> str:
     """User text with control and bidi-override characters shown as visible escapes."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", unicodedata.normalize("NFC", text))
+    return _UNSAFE.sub(_escape, unicodedata.normalize("NFC", text))
+
+
+def shown_path(path: object) -> str:
+    """A path (or file name) as a message may show it: on one line, every control character,
+    line break and bidi override shown as an escape, so a name cannot forge an output line."""
+    return _UNSAFE_IN_LINE.sub(_escape, str(path))
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def ascii_int(text: str, low: int, high: int) -> int | None:
+    """`text` (spaces around it allowed) as a whole number from `low` to `high`, or None.
+
+    Only ASCII digits count: `str.isdigit()` is true for '²' and '①', which `int()` refuses,
+    and a thousand-digit number is not worth converting (`int()` refuses long ones too).
+    """
+    digits = text.strip()
+    if not _ASCII_DIGITS.fullmatch(digits):
+        return None
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > len(str(abs(high))):
+        return None
+    number = int(significant)
+    return number if low <= number <= high else None
 
 
 def wrap_paragraph(

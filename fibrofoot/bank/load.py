@@ -11,8 +11,9 @@ from pydantic import ValidationError
 from fibrofoot.bank.check import cross_reference_problems
 from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
-from fibrofoot.errors import FibrofootError
-from fibrofoot.files import read_text
+from fibrofoot.errors import FibrofootError, problem_list
+from fibrofoot.files import folder_files, read_text
+from fibrofoot.safe_text import shown_path
 from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse
 
 LIST_KEYS = ("contributors", "red_flags", "sections", "signals")
@@ -49,13 +50,9 @@ class BankFiles:
 def read_bank(directory: Path | None = None) -> BankFiles:
     """Read every `*.yaml` file in `directory` (file-name order) and merge them."""
     folder = directory or default_bank_dir()
-    if not folder.is_dir():
-        raise FibrofootError(
-            f"{folder}: no such folder; give the folder that holds the *.yaml files."
-        )
-    files = sorted(folder.glob("*.yaml"))
+    files = folder_files(folder, ".yaml", "question (*.yaml)")
     if not files:
-        raise FibrofootError(f"{folder}: no question files (*.yaml) in this folder.")
+        raise FibrofootError(f"{shown_path(folder)}: no question files (*.yaml) in this folder.")
 
     problems: list[str] = []
     merged: dict[str, Any] = {key: [] for key in LIST_KEYS}
@@ -71,7 +68,9 @@ def read_bank(directory: Path | None = None) -> BankFiles:
             continue
         problems.extend(_merge(file, located, merged, origins))
     if "messages" not in merged and not problems:
-        problems.append(f"{folder}: no file has the 'messages' section; add it to one file.")
+        problems.append(
+            f"{shown_path(folder)}: no file has the 'messages' section; add it to one file."
+        )
     return BankFiles(folder, merged, origins, problems)
 
 
@@ -108,7 +107,7 @@ def _merge(
 ) -> list[str]:
     data = located.data
     if data is None:
-        return [f"{file}: the file is empty; remove it or add questions to it."]
+        return [f"{shown_path(file)}: the file is empty; remove it or add questions to it."]
     if not isinstance(data, dict):
         where = _where(file, located.line_of(()))
         return [f"{where}the file must be a mapping with keys such as 'sections' or 'signals'."]
@@ -145,7 +144,7 @@ def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path, field: Pat
         first = next((o for key, o in origins.items() if key[0] == path[0]), None)
         origin = first and _Origin(first.file, first.located, (path[0],))
     if origin is None:
-        return f"{folder}: {_dotted(field)}: " if field else f"{folder}: "
+        return _where(folder, None) + (f"{_dotted(field)}: " if field else "")
     depth = 1 if path[0] == "messages" else 2
     line = origin.located.line_of((*origin.path_in_file, *path[depth:]))
     shown = _dotted((*origin.path_in_file, *field[depth:]))
@@ -181,7 +180,8 @@ def _dotted(loc: Path_) -> str:
 
 
 def _where(file: Path, line: int | None) -> str:
-    return f"{file}:{line}: " if line else f"{file}: "
+    shown = shown_path(file)
+    return f"{shown}:{line}: " if line else f"{shown}: "
 
 
 def _report(problems: list[str]) -> str:
@@ -189,6 +189,6 @@ def _report(problems: list[str]) -> str:
     heading = (
         "The question bank has 1 problem:"
         if count == 1
-        else (f"The question bank has {count} problems:")
+        else f"The question bank has {count:,} problems:"
     )
-    return "\n".join([heading, *(f"  {p}" for p in problems)])
+    return problem_list(heading, problems)
