@@ -117,11 +117,12 @@ def _today() -> date:
 
 def _report(args: argparse.Namespace, bank: Bank) -> None:
     from fibrofoot.answers import read_answers, validate_answers
+    from fibrofoot.files import path_kind
     from fibrofoot.render.formats import EXTENSIONS, format_for_path, render
     from fibrofoot.summary import build_summary
 
     fmt = args.format
-    if args.output is not None and not args.output.is_dir():  # a folder gets its own message
+    if args.output is not None and path_kind(args.output) != "folder":  # it has its own message
         named = format_for_path(args.output)
         if fmt is None and named is None:
             raise FibrofootError(
