@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Condition, Question, RedFlag, Signal
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Condition, Level, Question, RedFlag, Signal
 
 
 def condition_holds(condition: Condition, answers: Answers) -> bool:
@@ -54,11 +55,27 @@ def next_unanswered(bank: Bank, answers: Answers) -> Question | None:
     return next((q for q in bank.questions if q.id not in kept and is_asked(q, kept)), None)
 
 
+class HasLevel(Protocol):
+    @property
+    def level(self) -> Level: ...
+
+
+FlagT = TypeVar("FlagT", bound=HasLevel)
+
+
+def by_level(flags: Iterable[FlagT]) -> list[tuple[Level, list[FlagT]]]:
+    """Red flags (a summary's or a bank's) by level, most urgent first, in order within a level;
+    levels with none are left out. The one place that says what "most urgent first" means."""
+    listed = list(flags)
+    grouped = ((level, [flag for flag in listed if flag.level == level]) for level in LEVEL_ORDER)
+    return [(level, group) for level, group in grouped if group]
+
+
 def red_flags_raised(bank: Bank, answers: Answers) -> list[RedFlag]:
     """Red flags the answers raise, most urgent level first, bank order within a level."""
     kept = applicable(bank, answers)
     raised = [flag for flag in bank.red_flags if all_hold(flag.when, kept)]
-    return sorted(raised, key=lambda flag: LEVEL_ORDER.index(flag.level))
+    return [flag for _, group in by_level(raised) for flag in group]
 
 
 def signals_raised(bank: Bank, answers: Answers) -> list[Signal]:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers, AnswerValue, answer_text
-from fibrofoot.bank.models import CONTRIBUTOR_ORDER, Bank, Kind, Level, Question
+from fibrofoot.bank.models import Bank, Kind, Level, Question
 from fibrofoot.rules import applicable, red_flags_raised, signals_raised
 
 SCHEMA_VERSION: Literal["1"] = "1"
@@ -79,7 +79,7 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
         )
         for flag in red_flags_raised(bank, kept)
     ]
-    reasons: dict[str, list[str]] = {c: [] for c in CONTRIBUTOR_ORDER}
+    reasons: dict[str, list[str]] = {c.id: [] for c in bank.contributors}
     for signal in signals_raised(bank, kept):
         for contributor_id in signal.raises:
             if signal.reason not in reasons[contributor_id]:
@@ -92,7 +92,7 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
             reasons=reasons[c.id],
             ask_your_clinician=list(c.ask_your_clinician),
         )
-        for c in sorted(bank.contributors, key=lambda c: CONTRIBUTOR_ORDER.index(c.id))
+        for c in bank.contributors  # in the bank's order, the source document's
         if reasons[c.id]
     ]
     reported: list[ReportedAnswer] = []

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from fibrofoot.bank.models import (
-    CONTRIBUTOR_ORDER,
     LEVEL_ORDER,
     NOT_SURE,
     SCALE_MAX,
@@ -25,6 +24,19 @@ from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]
 MIN_INDEPENDENT_SIGNALS = 2
+# The seven connections the source document names. Saved summaries use these ids, so a bank
+# must have exactly these; the order they are listed in the bank is the order summaries use.
+CONTRIBUTOR_IDS = frozenset(
+    {
+        "tender_points",
+        "muscle_connective_tissue",
+        "gait",
+        "plantar_fasciitis",
+        "osteoarthritis",
+        "rheumatoid_arthritis",
+        "peripheral_neuropathy",
+    }
+)
 
 
 def cross_reference_problems(bank: Bank) -> list[Problem]:
@@ -34,6 +46,7 @@ def cross_reference_problems(bank: Bank) -> list[Problem]:
         *_conditions(bank),
         *_contributors(bank),
         *_levels(bank),
+        *_foot_map(bank),
         *_wording(bank),
     ]
 
@@ -186,10 +199,16 @@ def independent_signals(bank: Bank, contributor_id: str) -> set[frozenset[str]]:
 
 def _contributors(bank: Bank) -> Iterator[Problem]:
     listed = [c.id for c in bank.contributors]
-    missing = [c for c in CONTRIBUTOR_ORDER if c not in listed]
+    missing = sorted(CONTRIBUTOR_IDS.difference(listed))
     if missing:
         yield ("contributors",), f"these contributors are missing: {', '.join(missing)}."
     for i, contributor_id in enumerate(listed):
+        if contributor_id not in CONTRIBUTOR_IDS:
+            yield (
+                ("contributors", i, "id"),
+                f"'{contributor_id}' is not one of the seven contributors: {_seven()}.",
+            )
+            continue
         if len(independent_signals(bank, contributor_id)) < MIN_INDEPENDENT_SIGNALS:
             yield (
                 ("contributors", i, "id"),
@@ -199,9 +218,19 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
                 ),
             )
     for s, signal in enumerate(bank.signals):
+        for r, contributor in enumerate(signal.raises):
+            if contributor not in listed:
+                yield (
+                    ("signals", s, "raises", r),
+                    f"there is no contributor '{contributor}'; use one of: {_seven()}.",
+                )
         for contributor, count in Counter(signal.raises).items():
             if count > 1:
                 yield ("signals", s, "raises"), f"'{contributor}' is listed twice."
+
+
+def _seven() -> str:
+    return ", ".join(sorted(CONTRIBUTOR_IDS))
 
 
 def _levels(bank: Bank) -> Iterator[Problem]:
@@ -210,11 +239,41 @@ def _levels(bank: Bank) -> Iterator[Problem]:
             yield ("messages", "levels"), f"the text for the '{level.value}' level is missing."
 
 
+def _foot_map(bank: Bank) -> Iterator[Problem]:
+    """Each map key must be an answer value of its question, and a map needs its words."""
+    for key in ("map_areas", "map_feet"):
+        mapped = [(path, q) for path, q in _question_paths(bank) if getattr(q, key)]
+        for path, _ in mapped[1:]:
+            yield (*path, key), f"only one question may have {key} ('{mapped[0][1].id}' has)."
+        for path, question in mapped:
+            values = [o.value for o in question.options]
+            for value in getattr(question, key):
+                if value not in values:
+                    shown = ", ".join(values) or "none (it has no options)"
+                    yield (
+                        (*path, key, value),
+                        f"'{question.id}' has no answer '{value}'; its answers are: {shown}.",
+                    )
+            unmapped = [v for v in values if v not in question.map_feet]
+            if key == "map_feet" and unmapped:
+                yield (
+                    (*path, key),
+                    f"say which feet to shade for every answer; missing: {', '.join(unmapped)}.",
+                )
+    has_map = any(q.map_areas for q in bank.questions)
+    if has_map and bank.messages.foot_map is None:
+        yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
+
+
 def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
     """Every string of the bank that fibrofoot may show, with its path."""
     messages = bank.messages
     for key in ("intro", "privacy", "disclaimer", "consult", "emergency_line"):
         yield ("messages", key), getattr(messages, key)
+    for key, text in messages.summary:
+        yield ("messages", "summary", key), text
+    for key, text in messages.foot_map or ():
+        yield ("messages", "foot_map", key), text
     for level, text in messages.levels.items():
         yield ("messages", "levels", level.value, "title"), text.title
         yield ("messages", "levels", level.value, "where_to_go"), text.where_to_go
@@ -232,6 +291,11 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
             text = getattr(question, key)
             if text is not None:
                 yield (*path, key), text
+        for value, area in question.map_areas.items():
+            yield (*path, "map_areas", value, "word"), area.word
+            yield (*path, "map_areas", value, "caption"), area.caption
+        for value, feet in question.map_feet.items():
+            yield (*path, "map_feet", value, "caption"), feet.caption
         for o, option in enumerate(question.options):
             yield (*path, "options", o, "label"), option.label
             if option.negative is not None:

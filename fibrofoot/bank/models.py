@@ -7,7 +7,7 @@ silently ignored. Cross-references (ids, options, condition order) are checked i
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -23,18 +23,6 @@ from pydantic import (
 ID_PATTERN = r"[a-z][a-z0-9_]*"
 Id = Annotated[str, StringConstraints(pattern=rf"^{ID_PATTERN}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-# Listed in the order the source document names them: summaries list contributors in this order.
-ContributorId = Literal[
-    "tender_points",
-    "muscle_connective_tissue",
-    "gait",
-    "plantar_fasciitis",
-    "osteoarthritis",
-    "rheumatoid_arthritis",
-    "peripheral_neuropathy",
-]
-CONTRIBUTOR_ORDER: tuple[ContributorId, ...] = get_args(ContributorId)
 
 NOT_SURE = "not_sure"
 SCALE_MIN = 0
@@ -96,6 +84,38 @@ class Condition(_Strict):
     at_most: int | None = None
 
 
+# The foot map's drawn regions and feet (the shapes are in fibrofoot/render/footmap.py).
+MapRegion = Literal[
+    "sole_whole",
+    "sole_heel",
+    "sole_arch",
+    "sole_ball",
+    "sole_toes",
+    "sole_big_toe",
+    "top_whole",
+    "top_toes",
+    "top_big_toe",
+    "top_top",
+    "top_ankle",
+]
+Foot = Literal["left", "right"]
+
+
+class MapArea(_Strict):
+    """Where one answer to the "where does it hurt" question is shaded on the foot map."""
+
+    regions: list[MapRegion] = Field(min_length=1)
+    word: Text = Field(description="Written on the drawing, on each region it shades.")
+    caption: Text = Field(description="Its name in the sentence under the map.")
+
+
+class MapFeet(_Strict):
+    """Which feet one answer to the "which foot" question shades, and how the caption says it."""
+
+    feet: list[Foot] = Field(min_length=1)
+    caption: Text
+
+
 class Question(_Strict):
     id: Id
     text: Text
@@ -112,6 +132,12 @@ class Question(_Strict):
     )
     scale_low: Text | None = None
     scale_high: Text | None = None
+    map_areas: dict[Id, MapArea] = Field(
+        default={}, description="For the foot map: the regions each answer value shades."
+    )
+    map_feet: dict[Id, MapFeet] = Field(
+        default={}, description="For the foot map: the feet each answer value shades."
+    )
 
 
 class Section(_Strict):
@@ -121,7 +147,7 @@ class Section(_Strict):
 
 
 class Contributor(_Strict):
-    id: ContributorId
+    id: Id
     title: Text
     explanation: Text
     ask_your_clinician: list[Text] = Field(min_length=1)
@@ -129,7 +155,7 @@ class Contributor(_Strict):
 
 class Signal(_Strict):
     id: Id
-    raises: list[ContributorId] = Field(min_length=1)
+    raises: list[Id] = Field(min_length=1)
     when: list[Condition] = Field(min_length=1)
     reason: Text
 
@@ -146,6 +172,35 @@ class LevelText(_Strict):
     where_to_go: Text
 
 
+class SummaryText(_Strict):
+    """The summary's title, headings and labels."""
+
+    title: Text
+    red_flags: Text
+    reported: Text
+    negatives: Text
+    contributors: Text = Field(description="Safety-relevant: says 'may be worth raising'.")
+    contributors_note: Text
+    because: Text
+    questions: Text
+    notes: Text
+
+
+class FootMapText(_Strict):
+    """The foot map's own words; what each answer shades is on the questions (map_areas,
+    map_feet)."""
+
+    where: Text = Field(description="Starts the caption: 'Where you said it hurts: heel, ...'.")
+    shaded_on: Text = Field(description="'Shaded on' the feet named by map_feet.")
+    feet_not_answered: Text = Field(
+        description="The caption's feet when 'which foot' is unanswered."
+    )
+    sole: Text
+    top: Text
+    left: Text
+    right: Text
+
+
 class Messages(_Strict):
     intro: Text
     privacy: Text
@@ -153,6 +208,8 @@ class Messages(_Strict):
     consult: Text
     emergency_line: Text
     levels: dict[Level, LevelText]
+    summary: SummaryText
+    foot_map: FootMapText | None = None
 
 
 class Bank(_Strict):

@@ -1,46 +1,94 @@
-"""What every format shares: the headings and the groupings."""
+"""The summary's sections, their order and their headings, defined once: every format renders
+the list that `sections()` returns, and only decides how each kind of section looks (`kind`
+names it for the HTML template, which cannot match on types).
+
+The words come from the bank (`messages.summary`); the red flags are grouped by the rules'
+"most urgent first".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import groupby
-from typing import Protocol, TypeVar
+from typing import ClassVar
 
-from fibrofoot.bank.models import LEVEL_ORDER, Level
-from fibrofoot.summary import ReportedAnswer, Summary
+from fibrofoot.bank.models import Bank
+from fibrofoot.rules import by_level
+from fibrofoot.summary import ContributorEntry, RedFlagEntry, ReportedAnswer, Summary
 
-TITLE = "Foot pain summary to discuss with a clinician"
-HEADINGS = {
-    "red_flags": "Urgent: reported first",
-    "reported": "What you reported",
-    "negatives": "What you said does not apply",
-    "contributors": "May be worth raising with a clinician",
-    "contributors_note": "Listed in the order the source document names them; not ranked.",
-    "because": "What you said",
-    "questions": "Questions you might ask",
-    "notes": "Your own note",
-}
+
+@dataclass(frozen=True)
+class Urgent:
+    kind: ClassVar[str] = "urgent"
+    heading: str
+    levels: list[list[RedFlagEntry]]  # most urgent first; each list shares one level
+
+
+@dataclass(frozen=True)
+class Reported:
+    kind: ClassVar[str] = "reported"
+    heading: str
+    groups: list[tuple[str, list[ReportedAnswer]]]  # (the bank section's title, its answers)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A heading over a plain list: what does not apply, or questions to ask."""
+
+    heading: str
+    items: list[str]
+    kind: str  # "negatives" or "questions", for formats that style them apart
+
+
+@dataclass(frozen=True)
+class Contributors:
+    kind: ClassVar[str] = "contributors"
+    heading: str
+    note: str  # "in the source document's order; not ranked"
+    because: str  # the label over each contributor's reasons
+    items: list[ContributorEntry]
+
+
+@dataclass(frozen=True)
+class Notes:
+    kind: ClassVar[str] = "notes"
+    heading: str
+    notes: list[str]
+
+
+SummarySection = Urgent | Reported | Listed | Contributors | Notes
+
+
+def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
+    """The summary's sections in the order every format shows them; empty ones left out."""
+    words = bank.messages.summary
+    listed: list[SummarySection] = [
+        Urgent(words.red_flags, [flags for _, flags in by_level(summary.red_flags)]),
+        Reported(words.reported, _by_section(summary.reported)),
+        Listed(words.negatives, summary.pertinent_negatives, "negatives"),
+        Contributors(words.contributors, words.contributors_note, words.because,
+                     summary.contributors),
+        Listed(words.questions, summary.questions_to_ask, "questions"),
+        Notes(words.notes, summary.notes),
+    ]  # fmt: skip
+    return [section for section in listed if _has_items(section)]
 
 
 def date_line(summary: Summary) -> str:
     return f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
 
 
-def reported_by_section(summary: Summary) -> list[tuple[str, list[ReportedAnswer]]]:
-    return [(title, list(items)) for title, items in groupby(summary.reported, lambda r: r.section)]
+def _by_section(reported: list[ReportedAnswer]) -> list[tuple[str, list[ReportedAnswer]]]:
+    return [(title, list(items)) for title, items in groupby(reported, lambda r: r.section)]
 
 
-class HasLevel(Protocol):
-    @property
-    def level(self) -> Level: ...
-
-
-FlagT = TypeVar("FlagT", bound=HasLevel)
-
-
-def by_level(flags: Iterable[FlagT]) -> list[tuple[Level, list[FlagT]]]:
-    """Red flags (a summary's or a bank's) by level, most urgent first, in order within a level;
-    levels with none are left out."""
-    listed = list(flags)
-    grouped = ((level, [flag for flag in listed if flag.level == level]) for level in LEVEL_ORDER)
-    return [(level, group) for level, group in grouped if group]
+def _has_items(section: SummarySection) -> bool:
+    match section:
+        case Urgent():
+            return bool(section.levels)
+        case Reported():
+            return bool(section.groups)
+        case Listed() | Contributors():
+            return bool(section.items)
+        case Notes():
+            return bool(section.notes)

@@ -1,23 +1,23 @@
-"""The foot map: which parts of which foot to shade, from the `pain_areas` and `pain_side` answers.
+"""The foot map's drawing: the shapes of the regions the bank's `map_areas` name, placed on
+the feet its `map_feet` name. Every word on the map comes from the bank.
 
 All four drawings (soles and tops, left and right) are seen the way a person sees their own feet:
 the tops from above, the soles like footprints, so the big toes point inwards on both rows. One
-set of shapes is drawn for the right foot and mirrored for the left. Area values the map does
-not know are not drawn (the bank may gain areas before the map does).
+set of shapes is drawn for the right foot and mirrored for the left. Answer values the bank's
+mapping leaves out are not drawn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from fibrofoot.bank.models import Bank, Foot, FootMapText, MapRegion, Question
 from fibrofoot.summary import Summary
 
 View = Literal["sole", "top"]
-Side = Literal["left", "right"]
-
-AREAS_QUESTION = "pain_areas"
-SIDE_QUESTION = "pain_side"
+Side = Foot
 # Each foot is drawn in a FOOT_WIDTH x FOOT_HEIGHT box; the four sit in two rows of two.
 FOOT_WIDTH = 100.0
 FOOT_HEIGHT = 200.0
@@ -43,64 +43,35 @@ OUTLINE = _BODY + _BIG_TOE + _SMALL_TOES
 
 
 @dataclass(frozen=True)
-class Region:
+class Shape:
     view: View
     d: str
-    label: str
-    at: tuple[float, float]
-    light: bool = False
+    at: tuple[float, float]  # where its word is written
+    light: bool = False  # drawn underneath, lighter (the whole foot)
 
 
-REGIONS: dict[str, Region] = {
-    "sole_whole": Region("sole", OUTLINE, "Whole foot", (55, 104), light=True),
-    "top_whole": Region("top", OUTLINE, "Whole foot", (50, 140), light=True),
-    "sole_heel": Region("sole", _ellipse(51, 176, 19, 18), "Heel", (51, 179)),
-    "sole_arch": Region("sole", _ellipse(35, 128, 11, 25), "Arch", (36, 131)),
-    "sole_ball": Region("sole", _ellipse(50, 74, 32, 12), "Ball", (54, 77)),
-    "sole_toes": Region("sole", _BIG_TOE + _SMALL_TOES, "Toes", (67, 25)),
-    "sole_big_toe": Region("sole", _BIG_TOE + _ellipse(26, 57, 8, 8), "Big toe", (27, 33)),
-    "top_toes": Region("top", _BIG_TOE + _SMALL_TOES, "Toes", (67, 25)),
-    "top_big_toe": Region("top", _BIG_TOE + _ellipse(26, 57, 8, 8), "Big toe", (27, 33)),
-    "top_top": Region("top", _ellipse(52, 105, 26, 34), "Top", (52, 108)),
-    "top_ankle": Region("top", _ellipse(51, 168, 23, 15), "Ankle", (51, 171)),
+SHAPES: dict[MapRegion, Shape] = {
+    "sole_whole": Shape("sole", OUTLINE, (55, 104), light=True),
+    "top_whole": Shape("top", OUTLINE, (50, 140), light=True),
+    "sole_heel": Shape("sole", _ellipse(51, 176, 19, 18), (51, 179)),
+    "sole_arch": Shape("sole", _ellipse(35, 128, 11, 25), (36, 131)),
+    "sole_ball": Shape("sole", _ellipse(50, 74, 32, 12), (54, 77)),
+    "sole_toes": Shape("sole", _BIG_TOE + _SMALL_TOES, (67, 25)),
+    "sole_big_toe": Shape("sole", _BIG_TOE + _ellipse(26, 57, 8, 8), (27, 33)),
+    "top_toes": Shape("top", _BIG_TOE + _SMALL_TOES, (67, 25)),
+    "top_big_toe": Shape("top", _BIG_TOE + _ellipse(26, 57, 8, 8), (27, 33)),
+    "top_top": Shape("top", _ellipse(52, 105, 26, 34), (52, 108)),
+    "top_ankle": Shape("top", _ellipse(51, 168, 23, 15), (51, 171)),
 }
-
-# `pain_areas` option value -> the regions it shades, and its name in the caption.
-AREA_REGIONS: dict[str, tuple[str, ...]] = {
-    "whole_foot": ("sole_whole", "top_whole"),
-    "heel": ("sole_heel",),
-    "arch": ("sole_arch",),
-    "ball_of_foot": ("sole_ball",),
-    "toes": ("sole_toes", "top_toes"),
-    "big_toe": ("sole_big_toe", "top_big_toe"),
-    "top_of_foot": ("top_top",),
-    "ankle": ("top_ankle",),
-}
-AREA_NAMES: dict[str, str] = {
-    "heel": "heel",
-    "arch": "arch",
-    "ball_of_foot": "ball of the foot",
-    "toes": "toes",
-    "big_toe": "big toe joint",
-    "top_of_foot": "top of the foot",
-    "ankle": "ankle",
-    "whole_foot": "the whole foot (light shading)",
-}
-
-# `pain_side` answer -> the feet to shade and how the caption names them.
-_ONE_SIDE: dict[str, Side] = {"left": "left", "right": "right"}
-_BOTH_BECAUSE: dict[str | None, str] = {
-    "both": "both feet",
-    "changes_sides": "both feet, because you said it moves from one foot to the other",
-    "not_sure": "both feet, because you were not sure which foot",
-    None: "both feet, because which foot was not answered",
-}
-_OTHER_BOTH = "both feet"
 
 VIEWS: tuple[View, ...] = ("sole", "top")
 SIDES: tuple[Side, ...] = ("left", "right")
-VIEW_TITLES: dict[View, str] = {"sole": "Soles, like footprints", "top": "Tops, seen from above"}
-SIDE_TITLES: dict[Side, str] = {"left": "Left", "right": "Right"}
+
+
+@dataclass(frozen=True)
+class _Shaded:
+    shape: Shape
+    word: str
 
 
 @dataclass(frozen=True)
@@ -120,6 +91,7 @@ class Label:
 class Panel:
     view: View
     side: Side
+    name: str  # "Left" or "Right", under the foot
     x: float
     y: float
     shades: tuple[Shade, ...]
@@ -131,10 +103,6 @@ class Panel:
         the left one (labels are placed separately, so their text is never mirrored)."""
         mirror = f" translate({FOOT_WIDTH:g} 0) scale(-1 1)" if self.side == "left" else ""
         return f"translate({self.x:g} {self.y:g}){mirror}"
-
-    @property
-    def name(self) -> str:
-        return SIDE_TITLES[self.side]
 
     @property
     def name_at(self) -> tuple[float, float]:
@@ -152,42 +120,66 @@ class FootMap:
     outline: str = OUTLINE
 
 
-def foot_map(summary: Summary) -> FootMap | None:
-    """The map for this summary, or None when no area the map knows was reported."""
-    areas = summary.answers.get(AREAS_QUESTION)
-    chosen = [a for a in areas if a in AREA_REGIONS] if isinstance(areas, list) else []
+def foot_map(summary: Summary, bank: Bank) -> FootMap | None:
+    """The map for this summary, or None when no area the bank maps was reported."""
+    words = bank.messages.foot_map
+    areas_question = _mapping_question(bank, "map_areas")
+    if words is None or areas_question is None:
+        return None
+    areas = summary.answers.get(areas_question.id)
+    mapped = areas_question.map_areas
+    chosen = [mapped[a] for a in areas if a in mapped] if isinstance(areas, list) else []
     if not chosen:
         return None
-    side_answer = summary.answers.get(SIDE_QUESTION)
-    side_value = side_answer if isinstance(side_answer, str) else None
-    one_side = _ONE_SIDE.get(side_value) if side_value else None
-    sides = (one_side,) if one_side else SIDES
-    regions = [REGIONS[r] for area in chosen for r in AREA_REGIONS[area]]
+    feet, feet_caption = _feet(bank, summary, words)
+    shaded = [_Shaded(SHAPES[region], area.word) for area in chosen for region in area.regions]
+    names = {"left": words.left, "right": words.right}
     panels = tuple(
-        _panel(view, side, row, column, regions, shaded=side in sides)
+        _panel(view, side, names[side], row, column, shaded if side in feet else [])
         for row, view in enumerate(VIEWS)
         for column, side in enumerate(SIDES)
     )
-    where = ", ".join(AREA_NAMES[a] for a in chosen)
-    feet = f"the {one_side} foot" if one_side else _BOTH_BECAUSE.get(side_value, _OTHER_BOTH)
+    where = ", ".join(area.caption for area in chosen)
+    titles = {"sole": words.sole, "top": words.top}
     return FootMap(
         panels=panels,
-        caption=f"Where you said it hurts: {where}. Shaded on {feet}.",
+        caption=f"{words.where}: {where}. {words.shaded_on} {feet_caption}.",
         width=_GAP + 2 * (FOOT_WIDTH + _GAP),
         height=2 * _ROW,
-        row_titles=tuple((VIEW_TITLES[v], row * _ROW + 10) for row, v in enumerate(VIEWS)),
+        row_titles=tuple((titles[v], row * _ROW + 10) for row, v in enumerate(VIEWS)),
     )
+
+
+def _mapping_question(bank: Bank, key: str) -> Question | None:
+    return next((q for q in bank.questions if getattr(q, key)), None)
+
+
+def _feet(bank: Bank, summary: Summary, words: FootMapText) -> tuple[Sequence[Side], str]:
+    """The feet to shade and the caption's words for them: what the "which foot" answer maps
+    to, or both feet when it was not answered."""
+    question = _mapping_question(bank, "map_feet")
+    answer = summary.answers.get(question.id) if question else None
+    if question and isinstance(answer, str) and answer in question.map_feet:
+        mapped = question.map_feet[answer]
+        return mapped.feet, mapped.caption
+    return SIDES, words.feet_not_answered
 
 
 def _panel(
-    view: View, side: Side, row: int, column: int, regions: list[Region], *, shaded: bool
+    view: View, side: Side, name: str, row: int, column: int, shaded: list[_Shaded]
 ) -> Panel:
     x = _GAP + column * (FOOT_WIDTH + _GAP)
     y = row * _ROW + _TOP
-    mine = [r for r in regions if r.view == view] if shaded else []
-    mine.sort(key=lambda r: not r.light)  # light (whole foot) underneath the darker areas
+    mine = [s for s in shaded if s.shape.view == view]
+    mine.sort(key=lambda s: not s.shape.light)  # light (whole foot) underneath the darker areas
     labels = tuple(
-        Label(r.label, x + (FOOT_WIDTH - r.at[0] if side == "left" else r.at[0]), y + r.at[1])
-        for r in mine
+        Label(
+            s.word,
+            x + (FOOT_WIDTH - s.shape.at[0] if side == "left" else s.shape.at[0]),
+            y + s.shape.at[1],
+        )
+        for s in mine
     )
-    return Panel(view, side, x, y, tuple(Shade(r.d, r.light) for r in mine), labels)
+    return Panel(
+        view, side, name, x, y, tuple(Shade(s.shape.d, s.shape.light) for s in mine), labels
+    )

@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
+from fibrofoot.render.common import date_line, sections
 from fibrofoot.render.footmap import foot_map
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
@@ -51,12 +51,10 @@ def render_html(summary: Summary, bank: Bank) -> str:
         .get_template("summary.html.j2")
         .render(
             s=summary,
-            title=TITLE,
+            title=bank.messages.summary.title,
             css=_stylesheet(),
-            headings=HEADINGS,
             date_line=date_line(summary),
-            red_flag_levels=[flags for _, flags in by_level(summary.red_flags)],
-            reported=reported_by_section(summary),
-            footmap=foot_map(summary),
+            sections=sections(summary, bank),
+            footmap=foot_map(summary, bank),
         )
     )

@@ -12,7 +12,16 @@ import re
 from collections.abc import Iterable
 
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.common import HEADINGS, TITLE, by_level, date_line, reported_by_section
+from fibrofoot.render.common import (
+    Contributors,
+    Listed,
+    Notes,
+    Reported,
+    SummarySection,
+    Urgent,
+    date_line,
+    sections,
+)
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
@@ -49,42 +58,46 @@ def md_paragraphs(text: str) -> list[str]:
 
 
 def render_markdown(summary: Summary, bank: Bank) -> str:
-    blocks: list[str] = [f"# {md_inline(TITLE)}", md_inline(date_line(summary))]
+    blocks: list[str] = [
+        f"# {md_inline(bank.messages.summary.title)}",
+        md_inline(date_line(summary)),
+    ]
     blocks.append(f"*{md_inline(summary.about)}*")
-    if summary.red_flags:
-        blocks.append(f"## {md_inline(HEADINGS['red_flags'])}")
-        for _, flags in by_level(summary.red_flags):
-            blocks.append(f"**{md_inline(flags[0].title)}.** {md_inline(flags[0].where_to_go)}")
-            blocks.append(_bullets(flag.message for flag in flags))
-    if summary.reported:
-        blocks.append(f"## {md_inline(HEADINGS['reported'])}")
-        for section, items in reported_by_section(summary):
-            blocks.append(f"### {md_inline(section)}")
-            blocks.append(
-                "\n".join(f"- **{md_inline(i.label)}:** {md_inline(i.answer)}" for i in items)
-            )
-    if summary.pertinent_negatives:
-        blocks.append(f"## {md_inline(HEADINGS['negatives'])}")
-        blocks.append(_bullets(summary.pertinent_negatives))
-    if summary.contributors:
-        blocks.append(f"## {md_inline(HEADINGS['contributors'])}")
-        blocks.append(f"*{md_inline(HEADINGS['contributors_note'])}*")
-        for contributor in summary.contributors:
-            blocks.append(f"### {md_inline(contributor.title)}")
-            blocks.append(f"{md_inline(HEADINGS['because'])}:")
-            blocks.append(_bullets(contributor.reasons))
-            blocks.append(md_inline(contributor.explanation))
-    if summary.questions_to_ask:
-        blocks.append(f"## {md_inline(HEADINGS['questions'])}")
-        blocks.append(_bullets(summary.questions_to_ask))
-    if summary.notes:
-        blocks.append(f"## {md_inline(HEADINGS['notes'])}")
-        for note in summary.notes:
-            blocks.extend(md_paragraphs(note))
+    for section in sections(summary, bank):
+        blocks.append(f"## {md_inline(section.heading)}")
+        blocks.extend(_section(section))
     blocks.append("---")
     blocks.append(md_inline(summary.emergency_line))
     blocks.append(f"**{md_inline(summary.consult_message)}**")
     return "\n\n".join(blocks) + "\n"
+
+
+def _section(section: SummarySection) -> list[str]:
+    blocks: list[str] = []
+    match section:
+        case Urgent():
+            for flags in section.levels:
+                blocks.append(f"**{md_inline(flags[0].title)}.** {md_inline(flags[0].where_to_go)}")
+                blocks.append(_bullets(flag.message for flag in flags))
+        case Reported():
+            for title, items in section.groups:
+                blocks.append(f"### {md_inline(title)}")
+                blocks.append(
+                    "\n".join(f"- **{md_inline(i.label)}:** {md_inline(i.answer)}" for i in items)
+                )
+        case Listed():
+            blocks.append(_bullets(section.items))
+        case Contributors():
+            blocks.append(f"*{md_inline(section.note)}*")
+            for contributor in section.items:
+                blocks.append(f"### {md_inline(contributor.title)}")
+                blocks.append(f"{md_inline(section.because)}:")
+                blocks.append(_bullets(contributor.reasons))
+                blocks.append(md_inline(contributor.explanation))
+        case Notes():
+            for note in section.notes:
+                blocks.extend(md_paragraphs(note))
+    return blocks
 
 
 def _bullets(items: Iterable[str]) -> str:

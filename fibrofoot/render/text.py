@@ -2,60 +2,71 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.common import HEADINGS, TITLE, date_line, reported_by_section
+from fibrofoot.render.common import (
+    Contributors,
+    Listed,
+    Notes,
+    Reported,
+    SummarySection,
+    Urgent,
+    date_line,
+    sections,
+)
 from fibrofoot.safe_text import wrap_paragraph
 from fibrofoot.summary import Summary
 
 
 def render_text(summary: Summary, bank: Bank, width: int = 72) -> str:
-    width = max(width, 40)
-    out: list[str] = []
+    page = _Page(max(width, 40))
+    page.para(bank.messages.summary.title.upper())
+    page.para(date_line(summary))
+    page.para(summary.about)
+    for section in sections(summary, bank):
+        page.lines.extend(
+            ["", section.heading.upper(), "-" * min(len(section.heading), page.width)]
+        )
+        page.section(section)
+    page.lines.append("")
+    page.para(summary.emergency_line)
+    page.lines.append("")
+    page.para(summary.consult_message)
+    return "\n".join(page.lines) + "\n"
 
-    def para(text: str, indent: str = "", first: str | None = None) -> None:
-        out.extend(wrap_paragraph(text, width, indent, first))
 
-    def heading(text: str) -> None:
-        out.extend(["", text.upper(), "-" * min(len(text), width)])
+@dataclass
+class _Page:
+    width: int
+    lines: list[str] = field(default_factory=list)
 
-    para(TITLE.upper())
-    para(date_line(summary))
-    para(summary.about)
-    if summary.red_flags:
-        heading(HEADINGS["red_flags"])
-        for flag in summary.red_flags:
-            para(f"{flag.title}: {flag.message}", "    ", "  ! ")
-            para(flag.where_to_go, "    ")
-    if summary.reported:
-        heading(HEADINGS["reported"])
-        for section, items in reported_by_section(summary):
-            para(section, "  ")
-            for item in items:
-                para(f"{item.label}: {item.answer}", "      ", "    - ")
-    if summary.pertinent_negatives:
-        heading(HEADINGS["negatives"])
-        for negative in summary.pertinent_negatives:
-            para(negative, "    ", "  - ")
-    if summary.contributors:
-        heading(HEADINGS["contributors"])
-        para(HEADINGS["contributors_note"])
-        for contributor in summary.contributors:
-            out.append("")
-            para(contributor.title, "  ", "  * ")
-            para(f"{HEADINGS['because']}:", "    ")
-            for reason in contributor.reasons:
-                para(reason, "        ", "      - ")
-            para(contributor.explanation, "    ")
-    if summary.questions_to_ask:
-        heading(HEADINGS["questions"])
-        for question in summary.questions_to_ask:
-            para(question, "    ", "  - ")
-    if summary.notes:
-        heading(HEADINGS["notes"])
-        for note in summary.notes:
-            para(note, "  ")
-    out.append("")
-    para(summary.emergency_line)
-    out.append("")
-    para(summary.consult_message)
-    return "\n".join(out) + "\n"
+    def para(self, text: str, indent: str = "", first: str | None = None) -> None:
+        self.lines.extend(wrap_paragraph(text, self.width, indent, first))
+
+    def section(self, section: SummarySection) -> None:
+        match section:
+            case Urgent():
+                for flag in (flag for flags in section.levels for flag in flags):
+                    self.para(f"{flag.title}: {flag.message}", "    ", "  ! ")
+                    self.para(flag.where_to_go, "    ")
+            case Reported():
+                for title, answers in section.groups:
+                    self.para(title, "  ")
+                    for answer in answers:
+                        self.para(f"{answer.label}: {answer.answer}", "      ", "    - ")
+            case Listed():
+                for line in section.items:
+                    self.para(line, "    ", "  - ")
+            case Contributors():
+                self.para(section.note)
+                for contributor in section.items:
+                    self.lines.append("")
+                    self.para(contributor.title, "  ", "  * ")
+                    self.para(f"{section.because}:", "    ")
+                    for reason in contributor.reasons:
+                        self.para(reason, "        ", "      - ")
+                    self.para(contributor.explanation, "    ")
+            case Notes():
+                for note in section.notes:
+                    self.para(note, "  ")

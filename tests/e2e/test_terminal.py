@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pytest
 import yaml
-from helpers.strategies import NO_URGENT
+from helpers.strategies import NO_URGENT, shipped_bank
 
 from helpers.terminal import (
     FIBROFOOT,
@@ -26,12 +26,12 @@ from helpers.terminal import (
 )
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank, Level
-from fibrofoot.render.common import TITLE
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
+TITLE = shipped_bank().messages.summary.title
 
 SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
 ANSWERS_NAME = f"fibrofoot-answers-{SOURCE_DATE}.yaml"
