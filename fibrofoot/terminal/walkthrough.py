@@ -16,8 +16,8 @@ from fibrofoot.answers import Answers, answer_text
 from fibrofoot.bank.models import Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.files import write_output
-from fibrofoot.render.common import by_level
 from fibrofoot.render.text import render_text
+from fibrofoot.rules import by_level
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
