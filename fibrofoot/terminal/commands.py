@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from fibrofoot.bank.models import Bank
+    from fibrofoot.terminal.screen import Streams
 
 EXAMPLES = """\
 examples:
@@ -78,22 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_command(args: argparse.Namespace) -> str | None:
+def run_command(args: argparse.Namespace, streams: Streams) -> str | None:
     """Run what `args` asks for; return the consult message still to be said, if any."""
     if args.command is None:
         from fibrofoot.terminal.start import start_walkthrough
 
         start_walkthrough(
-            args.questions, answers_file=args.answers, plain=args.plain, today=_today()
+            args.questions, streams, answers_file=args.answers, plain=args.plain, today=_today()
         )
         return None
     bank = _load_bank(args)
     if args.command == "report":
-        _report(args, bank)
-        if args.output is None and sys.stdout.isatty():
+        _report(args, bank, streams)
+        if args.output is None and streams.output.isatty():
             return None  # the summary on the screen already ends with the consult message
     else:
-        _questions(args, bank)
+        _questions(args, bank, streams)
     return bank.messages.consult
 
 
@@ -115,7 +115,7 @@ def _today() -> date:
     return date.today()
 
 
-def _report(args: argparse.Namespace, bank: Bank) -> None:
+def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
     from fibrofoot.answers import read_answers, validate_answers
     from fibrofoot.files import path_kind
     from fibrofoot.render.formats import EXTENSIONS, format_for_path, render
@@ -143,28 +143,30 @@ def _report(args: argparse.Namespace, bank: Bank) -> None:
     if args.output is None:
         from fibrofoot.files import write_output
 
-        write_output(text)
+        write_output(text, streams.output)
         return
     from fibrofoot.files import write_private
 
     write_private(args.output, text, overwrite=args.force)
-    say_to_terminal(f"Saved the {fmt} summary to {args.output} (readable only by you).")
+    saved = f"Saved the {fmt} summary to {args.output} (readable only by you)."
+    say_to_terminal(streams.terminal, saved)
 
 
-def _questions(args: argparse.Namespace, bank: Bank) -> None:
+def _questions(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
     from fibrofoot.files import write_output
 
     if args.json:
         from fibrofoot.bank.export import bank_json
 
-        write_output(bank_json(bank))
+        write_output(bank_json(bank), streams.output)
     elif args.fhir:
         from fibrofoot.render.fhir import questionnaire_json
 
-        write_output(questionnaire_json(bank, __version__))
+        write_output(questionnaire_json(bank, __version__), streams.output)
     else:
         count = len(bank.questions)
         say_to_terminal(
+            streams.terminal,
             f"The question bank is valid: {count} questions in {len(bank.sections)} sections, "
-            f"{len(bank.signals)} signals, {len(bank.red_flags)} red flags."
+            f"{len(bank.signals)} signals, {len(bank.red_flags)} red flags.",
         )

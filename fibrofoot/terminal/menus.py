@@ -6,7 +6,6 @@ or by typing < or ? in a text box. What going back means is decided by the walkt
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -47,8 +46,8 @@ Char.display_mappings.update(
 class QuestionaryPrompter(Prompter):
     """Asks with questionary menus; messages go to `out` (the terminal, never stdout)."""
 
-    def __init__(self, out: TextIO | None = None) -> None:
-        super().__init__(out or sys.stderr)
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(out)
 
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
         while True:

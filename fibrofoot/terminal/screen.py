@@ -7,7 +7,6 @@ libraries are loaded.
 from __future__ import annotations
 
 import os
-import sys
 from typing import TextIO
 
 from fibrofoot.safe_text import wrap_paragraph
@@ -22,11 +21,28 @@ KEYS_HELP_PLAIN = (
 )
 
 
-def terminal_width() -> int:
-    """Columns of the terminal the person is looking at, even when stdout goes to a file."""
+class Streams:
+    """The three streams of one run, named by the outermost entry (`cli.main`) and passed in.
+
+    The person types on `input` and reads `terminal` (stderr, so that `fibrofoot > file` keeps
+    the questions on screen); `output` (stdout) receives only the finished summary or export.
+    A plain class rather than a dataclass: `dataclasses` would slow the first words on screen.
+    """
+
+    __slots__ = ("input", "output", "terminal")
+
+    def __init__(self, input: TextIO, terminal: TextIO, output: TextIO) -> None:
+        self.input = input
+        self.terminal = terminal
+        self.output = output
+
+
+def terminal_width(*streams: TextIO) -> int:
+    """Columns of the terminal the person is looking at: COLUMNS, else the size of the first of
+    `streams` that is a terminal (so it is found even when stdout goes to a file), else 80."""
     if (columns := os.environ.get("COLUMNS", "").strip()).isdigit():
         return int(columns)
-    for stream in (sys.stderr, sys.stdin, sys.stdout):
+    for stream in streams:
         try:
             return os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, ValueError, OSError):
@@ -36,6 +52,6 @@ def terminal_width() -> int:
 
 def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> None:
     """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line."""
-    width = min(max(terminal_width() - 1, 30), 80)  # long lines are hard to read
+    width = min(max(terminal_width(out) - 1, 30), 80)  # long lines are hard to read
     lines = wrap_paragraph(text, width, indent, first, break_long_words=False)  # paths stay whole
     print("\n".join(lines), file=out, flush=True)

@@ -9,18 +9,16 @@ blocked reading the keyboard meanwhile, so the two never compete for the interpr
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from typing import TYPE_CHECKING
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
-from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, say
+from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams, say
 
 if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
-    from typing import TextIO
 
     from fibrofoot.answers import Answers
     from fibrofoot.bank.load import BankFiles
@@ -36,14 +34,20 @@ WELCOME_KEYS = ("intro", "disclaimer", "privacy")
 
 
 def start_walkthrough(
-    folder: Path | None, *, answers_file: Path | None, plain: bool, today: date
+    folder: Path | None,
+    streams: Streams,
+    *,
+    answers_file: Path | None,
+    plain: bool,
+    today: date,
 ) -> int:
     """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
-    if not sys.stdin.isatty():
+    if not streams.input.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
     plain = plain or os.environ.get("TERM") == "dumb"
-    say(sys.stderr, f"fibrofoot {__version__}")  # first words, before any YAML is read
-    say(sys.stderr)
+    out = streams.terminal
+    say(out, f"fibrofoot {__version__}")  # first words, before any YAML is read
+    say(out)
     raw_answers = None
     if answers_file is not None:  # a wrong path or broken file is reported before anything else
         from fibrofoot.answers import read_answers
@@ -65,12 +69,13 @@ def start_walkthrough(
 
             prefill = validate_answers(bank, raw_answers, str(answers_file))
     for paragraph in welcome_paragraphs([text or "" for text in welcome], plain):
-        say(sys.stderr, paragraph)
-        say(sys.stderr)
-    _wait_for_enter(sys.stderr)
+        say(out, paragraph)
+        say(out)
+    _wait_for_enter(streams)
     from fibrofoot.terminal.walkthrough import run_walkthrough
 
-    return run_walkthrough(preparation.result(), prefill=prefill, plain=plain, today=today)
+    bank = preparation.result()
+    return run_walkthrough(bank, streams, prefill=prefill, plain=plain, today=today)
 
 
 def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
@@ -78,9 +83,9 @@ def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
     return [*texts, KEYS_HELP_PLAIN if plain else KEYS_HELP_MENUS]
 
 
-def _wait_for_enter(out: TextIO) -> None:
-    say(out, "Press Enter to begin.")
-    if not sys.stdin.readline():  # end of input (Ctrl-D): stop as Ctrl-C does
+def _wait_for_enter(streams: Streams) -> None:
+    say(streams.terminal, "Press Enter to begin.")
+    if not streams.input.readline():  # end of input (Ctrl-D): stop as Ctrl-C does
         raise KeyboardInterrupt
 
 

@@ -7,7 +7,6 @@ terminal; stdout receives only the finished summary.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from typing import TextIO
 
@@ -22,30 +21,33 @@ from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import Saver
-from fibrofoot.terminal.screen import terminal_width
+from fibrofoot.terminal.screen import Streams, terminal_width
 
 REVIEW_DONE = "__done__"
 
 
-def run_walkthrough(bank: Bank, *, prefill: Answers, plain: bool, today: date) -> int:
-    """The edge (after `start.py` checked the terminal): pick a prompter, run, print to stdout.
+def run_walkthrough(
+    bank: Bank, streams: Streams, *, prefill: Answers, plain: bool, today: date
+) -> int:
+    """The edge (after `start.py` checked the terminal): pick a prompter, run, print the summary.
 
-    The one place that names the process's streams: the person talks on stdin and stderr,
-    and stdout receives only the finished summary.
+    The person talks on `streams.input` and `streams.terminal`; `streams.output` receives only
+    the finished summary. The menus read and draw on the terminal device itself (prompt_toolkit's
+    own choice), so that `fibrofoot > file` still shows them.
     """
     if plain:
         from fibrofoot.terminal.plain import PlainPrompter
 
-        walkthrough = Walkthrough(bank, PlainPrompter(sys.stdin, sys.stderr), today)
-        return walkthrough.run(prefill, sys.stdout)
+        walkthrough = Walkthrough(bank, PlainPrompter(streams.input, streams.terminal), today)
+        return walkthrough.run(prefill, streams.output)
 
     from prompt_toolkit.application import create_app_session_from_tty
 
     from fibrofoot.terminal.menus import QuestionaryPrompter
 
     with create_app_session_from_tty():
-        walkthrough = Walkthrough(bank, QuestionaryPrompter(sys.stderr), today)
-        return walkthrough.run(prefill, sys.stdout)
+        walkthrough = Walkthrough(bank, QuestionaryPrompter(streams.terminal), today)
+        return walkthrough.run(prefill, streams.output)
 
 
 class Walkthrough:
@@ -67,12 +69,14 @@ class Walkthrough:
         self.p.say()
         self.summary_on_screen = _is_terminal(summary_out)
         try:
-            write_output(render_text(summary, self.bank, _width(summary_out)), summary_out)
+            width = self._width(summary_out)
+            write_output(render_text(summary, self.bank, width), summary_out)
         except FibrofootError as error:  # a full disk or a closed pipe: show it here instead
             self.p.say(error.message)
             self.p.say("Here it is on the screen instead, so nothing is lost:")
             self.p.say()
-            self.p.out.write(render_text(summary, self.bank, min(terminal_width(), 100)))
+            width = min(terminal_width(self.p.out), 100)
+            self.p.out.write(render_text(summary, self.bank, width))
             self.summary_on_screen = True
         said_after_summary = not self.summary_on_screen
         if said_after_summary:
@@ -85,6 +89,10 @@ class Walkthrough:
             self.p.say()
             self.p.say(self.bank.messages.consult)
         return 0
+
+    def _width(self, out: TextIO) -> int:
+        """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
+        return min(terminal_width(self.p.out, out), 100) if _is_terminal(out) else 72
 
     def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
         """Ask until every question that applies is answered; True if stopped at a red flag."""
@@ -134,7 +142,7 @@ class Walkthrough:
     def _review(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
         """List the answers; change any. True if a changed answer raised a red flag and the
         person stopped there."""
-        width = max(terminal_width() - 8, 30)
+        width = max(terminal_width(self.p.out) - 8, 30)
         while True:
             self.p.say()
             choices = [(REVIEW_DONE, "These are right: show my summary")]
@@ -166,11 +174,6 @@ class Walkthrough:
 def _is_terminal(out: TextIO) -> bool:
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
-
-
-def _width(out: TextIO) -> int:
-    """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
-    return min(terminal_width(), 100) if _is_terminal(out) else 72
 
 
 def _clip(text: str, width: int) -> str:

@@ -1,37 +1,39 @@
-"""Ctrl-C at any prompt of a whole walkthrough, in a pseudo-terminal with the installed command.
+"""Ctrl-C at each kind of prompt, in a pseudo-terminal with the installed command and the tiny bank.
 
-One run per prompt: the welcome, every question of a realistic persona (with its red-flag menu),
-the review, both save offers, the format menu and both file-name boxes. Each run must say
-"Stopped.", end with the consult message, exit 130, show no traceback, and leave in its folder
-only the files it had finished saving: never a temporary or half-written file.
+One run per kind of prompt (the welcome, a checkbox, a one-answer menu, the scale, yes/no, a text
+box, the stop-or-go menu after a red flag, the review, the save dialogue and a file name), not
+per question: each must say "Stopped.", end with the consult message, exit 130, show no
+traceback, and leave no file behind, not even a hidden temporary one. A SIGINT signal from
+outside (`kill -INT`) is tried at the three ways fibrofoot reads: a line, a text box, a menu.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pexpect
 import pytest
-from helpers.strategies import shipped_bank
-
 from helpers.terminal import (
     PRESS_ENTER,
     SOURCE_DATE,
     STOP_OR_GO,
     STOP_VALUES,
+    TINY_BANK,
+    TINY_WALK,
     Keyboard,
     Terminal,
     answer_keys,
     choice_keys,
     stop_default,
 )
+from helpers.wording import assert_safe_ending
+
 from fibrofoot import flow
-from fibrofoot.answers import Answers, read_answers, validate_answers
+from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
@@ -39,14 +41,24 @@ from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
 
-# Swollen toe joints and long morning stiffness: a "soon" red flag early on (so the stop or
-# carry-on menu is one of the prompts), a follow-up question, and a note.
-PERSONA = Path(__file__).parents[1] / "personas" / "rheumatoid_arthritis.yaml"
-SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
-ANSWERS_NAME = f"fibrofoot-answers-{SOURCE_DATE}.yaml"
 CHOICE = "Your choice:"
+SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
 # How long a stopped fibrofoot may take to exit after a SIGINT signal (it takes ~0.2 s).
 SIGNAL_GRACE = 3.0
+
+# Each kind of prompt, and the step of the tiny walk where it is met.
+KINDS = {
+    "welcome": "welcome",
+    "checkbox": "where",
+    "stop-or-go": "stop-or-go",
+    "select": "side",
+    "scale": "level",
+    "yes-no": "tingling",
+    "text-box": "note",
+    "review": "review",
+    "save-dialogue": "format",
+    "file-name": "summary-name",
+}
 
 
 @dataclass(frozen=True)
@@ -67,72 +79,49 @@ def _menu(*message: str) -> Callable[[Terminal], None]:
     return ready
 
 
-def _text_box(*shown: str) -> Callable[[Terminal], None]:
+def _shown(*parts: str) -> Callable[[Terminal], None]:
     def ready(term: Terminal) -> None:
-        for part in shown:
+        for part in parts:
             term.expect(part)
 
     return ready
 
 
-def persona_answers(bank: Bank) -> Answers:
-    return validate_answers(bank, read_answers(PERSONA), str(PERSONA))
-
-
 def walkthrough_steps(bank: Bank, answers: Answers) -> list[Step]:
-    """Every prompt of the persona's walkthrough, in order, saving both files as text."""
-    steps = [Step("welcome", _text_box(PRESS_ENTER), Keyboard.Enter)]
+    """Every prompt of the walk through `answers`, in order, up to naming the summary file."""
+    steps = [Step("welcome", _shown(PRESS_ENTER), Keyboard.Enter)]
     for question in asked_questions(bank, answers):
-
-        def ready(term: Terminal, question_id: str = question.id) -> None:
-            term.expect_question(bank.question(question_id))
-
-        steps.append(Step(question.id, ready, answer_keys(question, answers[question.id])))
+        label = f"{question.label}:"
+        steps.append(Step(question.id, _shown(label), answer_keys(question, answers[question.id])))
         if flags := flow.red_flags_for(bank, question.id, answers):
             keys = choice_keys(STOP_VALUES, "continue", stop_default(flags))
-            steps.append(Step(f"stop-or-go-after-{question.id}", _menu(STOP_OR_GO), keys))
-    formats = list(FORMATS)
-    default_format = "html"
+            steps.append(Step("stop-or-go", _menu(STOP_OR_GO), keys))
     yes = choice_keys(["no", "yes"], "yes", "no")
     return [
         *steps,
         Step("review", _menu("Your answers."), choice_keys([REVIEW_DONE], REVIEW_DONE)),
         Step("save-summary", _menu("save this summary to a file?"), yes),
-        Step("format", _menu("Which kind of file?"), choice_keys(formats, "text", default_format)),
-        Step("summary-name", _text_box("Save as", SUMMARY_NAME), Keyboard.Enter),
-        Step("save-answers", _menu("Saved the summary to", "Save your answers too"), yes),
-        Step("answers-name", _text_box("Save as", ANSWERS_NAME), Keyboard.Enter),
+        Step("format", _menu("Which kind of file?"), choice_keys(list(FORMATS), "text", "html")),
+        Step("summary-name", _shown("Save as", SUMMARY_NAME), Keyboard.Enter),
     ]
 
 
-BANK = shipped_bank()
-ANSWERS = persona_answers(BANK)
-STEPS = walkthrough_steps(BANK, ANSWERS)
-NAMES = [step.name for step in STEPS]
-SUMMARY_SAVED_AFTER = NAMES.index("summary-name")
-
-
-def consult() -> str:
-    return " ".join(BANK.messages.consult.split())
-
-
 @pytest.fixture
-def run_to(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    """Start fibrofoot in an empty folder and answer every prompt before the named one; the
-    returned terminal is waiting at that prompt. Always cleaned up afterwards."""
+def run_to(tmp_path: Path, tiny_bank: Bank) -> Iterator[Callable[[str], Terminal]]:
+    """Start fibrofoot on the tiny bank in an empty folder and answer every prompt before the
+    named one; the returned terminal is waiting at that prompt. Always cleaned up afterwards."""
+    steps = walkthrough_steps(tiny_bank, TINY_WALK)
+    names = [step.name for step in steps]
     started: list[Terminal] = []
 
-    def start(name: str, *args: str) -> Terminal:
-        term = Terminal(tmp_path, *args)
-        # Keys are only sent once their prompt is on screen, so pexpect's pause before each
-        # send (50 ms, for programs that are not listening yet) is not needed.
-        term.child.delaybeforesend = None
+    def start(name: str) -> Terminal:
+        term = Terminal(tmp_path, "--questions", str(TINY_BANK))
         started.append(term)
-        stop = NAMES.index(name)
-        for step in STEPS[:stop]:
+        stop = names.index(name)
+        for step in steps[:stop]:
             step.ready(term)
             term.send(step.keys)
-        STEPS[stop].ready(term)
+        steps[stop].ready(term)
         return term
 
     yield start
@@ -140,91 +129,80 @@ def run_to(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         term.close()
 
 
-def assert_stopped_cleanly(term: Terminal, code: int) -> None:
+def assert_stopped_cleanly(term: Terminal, code: int, bank: Bank, folder: Path) -> None:
+    """Exit 130, "Stopped.", no traceback, the consult message last, and no file at all."""
     shown = term.shown()
     assert code == 130, shown[-500:]
     assert "Traceback" not in shown
     assert "Stopped." in shown
-    assert shown.endswith(consult())
+    assert_safe_ending("text", term.transcript.getvalue(), bank.messages.consult, "Ctrl-C")
+    assert list(folder.iterdir()) == []  # hidden .tmp files included
 
 
-def assert_only_finished_files(folder: Path, stopped_at: str) -> None:
-    """Nothing but the files saved before the prompt, each complete and owner-only."""
-    saved_summary = NAMES.index(stopped_at) > SUMMARY_SAVED_AFTER
-    expected = [SUMMARY_NAME] if saved_summary else []
-    assert sorted(p.name for p in folder.iterdir()) == expected  # hidden .tmp files included
-    for name in expected:
-        path = folder / name
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        text = path.read_text(encoding="utf-8")
-        assert text.endswith("\n")
-        assert " ".join(text.split()).endswith(consult())
+def test_the_steps_meet_every_kind_of_prompt(tiny_bank: Bank) -> None:
+    """The tiny walk reaches each prompt named in KINDS, each once."""
+    names = [step.name for step in walkthrough_steps(tiny_bank, TINY_WALK)]
+    assert set(KINDS.values()) <= set(names)
+    assert len(names) == len(set(names))
 
 
-def test_the_steps_cover_every_kind_of_prompt() -> None:
-    """The walk below visits a red-flag menu, a follow-up, a note and all the save prompts."""
-    assert NAMES[0] == "welcome"
-    assert any(name.startswith("stop-or-go-after-") for name in NAMES)
-    assert {"other_joints", "note", "review", "format", "answers-name"} <= set(NAMES)
-    assert len(NAMES) == len(set(NAMES))
-
-
-@pytest.mark.parametrize("stopped_at", NAMES)
-def test_ctrl_c_at_any_prompt_stops_cleanly(
-    stopped_at: str, run_to: Callable[..., Terminal], tmp_path: Path
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_ctrl_c_at_each_kind_of_prompt_stops_cleanly(
+    kind: str, run_to: Callable[[str], Terminal], tiny_bank: Bank, tmp_path: Path
 ) -> None:
-    """Ctrl-C at this prompt: "Stopped.", consult message last, exit 130, no half files."""
-    term = run_to(stopped_at)
+    """Ctrl-C at this kind of prompt: "Stopped.", consult message last, exit 130, no files."""
+    term = run_to(KINDS[kind])
     term.child.sendintr()
-    code = term.finish()
-    assert_stopped_cleanly(term, code)
-    assert_only_finished_files(tmp_path, stopped_at)
+    assert_stopped_cleanly(term, term.finish(), tiny_bank, tmp_path)
 
 
-def test_ctrl_c_in_plain_mode_stops_cleanly(tmp_path: Path) -> None:
+def test_ctrl_c_in_plain_mode_stops_cleanly(tiny_bank: Bank, tmp_path: Path) -> None:
     """--plain, stopped half-way with Ctrl-C: the same clean stop, and no escape codes."""
-    term = Terminal(tmp_path, "--plain")
+    term = Terminal(tmp_path, "--plain", "--questions", str(TINY_BANK))
     try:
         term.begin()
-        half = dict(list(ANSWERS.items())[: len(ANSWERS) // 2])
-        term.walk_plain(BANK, half)
-        term.expect(BANK.question(list(ANSWERS)[len(half)]).text)
+        term.walk_plain(tiny_bank, {"warning": ["none"], "where": ["heel"]})
+        term.expect(tiny_bank.question("side").text)
         term.expect("why we ask")
         term.child.sendintr()
         code = term.finish()
     finally:
         term.close()
-    assert_stopped_cleanly(term, code)
+    assert_stopped_cleanly(term, code, tiny_bank, tmp_path)
     assert "\x1b" not in term.transcript.getvalue()
-    assert list(tmp_path.iterdir()) == []
 
 
-def _signal_and_wait(term: Terminal, where: str) -> int:
-    """Send a real SIGINT (as `kill -INT` does) and wait briefly for fibrofoot to exit."""
+@pytest.mark.parametrize("kind", ["welcome", "text-box", "review"])
+def test_a_sigint_signal_stops_cleanly(
+    kind: str, run_to: Callable[[str], Terminal], tiny_bank: Bank, tmp_path: Path
+) -> None:
+    """A SIGINT signal from outside (kill -INT) at a line, a text box or a menu stops as Ctrl-C
+    does, and at once."""
+    term = run_to(KINDS[kind])
     assert term.child.pid is not None
     os.kill(term.child.pid, signal.SIGINT)
     try:
         term.child.expect(pexpect.EOF, timeout=SIGNAL_GRACE)
     except pexpect.TIMEOUT:
-        pytest.fail(f"fibrofoot was still running {SIGNAL_GRACE} s after SIGINT at {where}")
-    return term.finish()
+        pytest.fail(f"fibrofoot was still running {SIGNAL_GRACE} s after SIGINT at the {kind}")
+    assert_stopped_cleanly(term, term.finish(), tiny_bank, tmp_path)
 
 
-@pytest.mark.parametrize("stopped_at", ["welcome", "note", "summary-name"])
-def test_a_sigint_signal_at_a_line_prompt_stops_cleanly(
-    stopped_at: str, run_to: Callable[..., Terminal], tmp_path: Path
+def test_ctrl_c_works_even_when_the_tests_run_with_sigint_ignored(
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
-    """A SIGINT signal from outside (kill -INT) at the welcome or a text box stops cleanly."""
-    term = run_to(stopped_at)
-    assert_stopped_cleanly(term, _signal_and_wait(term, stopped_at))
-    assert_only_finished_files(tmp_path, stopped_at)
-
-
-@pytest.mark.parametrize("stopped_at", ["urgent_emergency", "review"])
-def test_a_sigint_signal_at_a_menu_stops_cleanly(
-    stopped_at: str, run_to: Callable[..., Terminal], tmp_path: Path
-) -> None:
-    """A SIGINT signal at a checkbox or select menu stops like Ctrl-C."""
-    term = run_to(stopped_at)
-    assert_stopped_cleanly(term, _signal_and_wait(term, stopped_at))
-    assert_only_finished_files(tmp_path, stopped_at)
+    """Under a parent that ignores SIGINT (as `nohup pytest` does), the child still starts with
+    it at its default, so Ctrl-C at the welcome (a line read, where the terminal sends the
+    signal) ends it with 130 instead of hanging."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        term = Terminal(tmp_path, "--questions", str(TINY_BANK))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        term.expect(PRESS_ENTER)
+        term.child.sendintr()
+        code = term.finish()
+    finally:
+        term.close()
+    assert_stopped_cleanly(term, code, tiny_bank, tmp_path)

@@ -28,6 +28,24 @@ from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
 from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.prompter import option_rows, to_token
 
+TINY_BANK = Path(__file__).parents[1] / "banks" / "tiny"
+"""The tiny test bank (tests/conftest.py has it as fixtures), for `--questions` in a child."""
+
+# Answers to the tiny bank that meet every kind of prompt: a checkbox with a "soon" red flag (so
+# the stop-or-go menu comes up, starting on "carry on"), a one-answer menu, the scale, yes/no
+# (its follow-up opened), and a note. TINY_CALM is the same walk without the red flag.
+TINY_WALK: Answers = {
+    "warning": ["soon_sign"],
+    "where": ["heel", "toes"],
+    "side": "left",
+    "level": 5,
+    "tingling": True,
+    "stiffness": True,
+    "stiff_long": "short",
+    "note": "A tiny note.",
+}
+TINY_CALM: Answers = {**TINY_WALK, "warning": ["none"]}
+
 FIBROFOOT = Path(sys.executable).parent / "fibrofoot"
 """The installed console script, run as a person would run it."""
 
@@ -141,6 +159,16 @@ def terminal_env(term: str = "xterm-256color") -> dict[str, str]:
     return env
 
 
+def default_sigint() -> None:
+    """Run in the child between fork and exec: Ctrl-C back at its default.
+
+    A child inherits ignored signals, so under a parent started with SIGINT ignored (`nohup`, a
+    background job of a non-interactive shell, some CI runners) fibrofoot would never see Ctrl-C
+    and every interrupt test would hang; a person's shell always starts it at the default.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def stop_default(flags: Sequence[RedFlag]) -> str:
     """Where the stop/carry-on menu starts: on "stop" only at an emergency."""
     return "stop" if any(flag.level is Level.EMERGENCY for flag in flags) else "continue"
@@ -173,7 +201,11 @@ class Terminal:
             dimensions=(ROWS, COLUMNS),
             encoding="utf-8",
             timeout=TIMEOUT,
+            preexec_fn=default_sigint,
         )
+        # Keys are only sent once their prompt is on screen, so pexpect's pause before each
+        # send (50 ms, for programs that are not listening yet) is not needed.
+        self.child.delaybeforesend = None
         self.child.logfile_read = self.transcript
 
     def begin(self) -> None:
