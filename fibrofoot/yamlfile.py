@@ -65,6 +65,8 @@ def parse(text: str, *, plain_numbers: bool = False) -> Located:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = error.problem or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
+            raise YamlProblem(_TOO_DEEP, line) from None
         if "\t" in text and "tab" in problem.lower():
             problem += " (use spaces, not tabs, to indent)"
         raise YamlProblem(f"YAML syntax error: {problem}", line) from None
@@ -130,7 +132,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, line)
         if depth >= MAX_DEPTH:
-            raise YamlProblem("the YAML is nested too deeply", line)
+            raise YamlProblem(_TOO_DEEP, line)
         assert isinstance(event, yaml.CollectionStartEvent)  # what else the parser gives here
         is_list = isinstance(event, yaml.SequenceStartEvent)
         if event.tag not in (None, "!", f"{_TAG}seq" if is_list else f"{_TAG}map"):
@@ -201,6 +203,7 @@ def _line(event: yaml.Event) -> int:
     return event.start_mark.line + 1 if event.start_mark is not None else 0
 
 
+_TOO_DEEP = "the YAML is nested too deeply"
 _TAG_PROBLEM = (
     "a value starts with '!', which YAML reads as a type tag; put the whole value in quotes"
 )
