@@ -109,9 +109,7 @@ def test_a_number_that_is_not_a_plain_decimal_is_refused(
 
 
 @pytest.mark.parametrize("written", ["1e1", "1.0e+1", "6.0", ".inf", "0o7"])
-def test_a_number_that_is_not_whole_is_refused(
-    report: Callable[..., CliRun], written: str
-) -> None:
+def test_a_number_that_is_not_whole_is_refused(report: Callable[..., CliRun], written: str) -> None:
     """1e1 and 0o7 (text in YAML 1.1) and floats are not pain levels."""
     assert "'level': use a whole number from 0 to 10" in _refused(report(f"level: {written}\n"))
 
@@ -145,9 +143,7 @@ def test_a_negative_number_is_out_of_range(report: Callable[..., CliRun]) -> Non
     ],
     ids=["high", "low", "in-a-list", "in-a-key"],
 )
-def test_a_lone_surrogate_in_json_is_refused(
-    report: Callable[..., CliRun], content: str
-) -> None:
+def test_a_lone_surrogate_in_json_is_refused(report: Callable[..., CliRun], content: str) -> None:
     """Half of a UTF-16 pair, which no terminal or UTF-8 file can hold, is refused on reading."""
     assert "lone surrogate" in _refused(report(content, "answers.json"))
 
@@ -285,14 +281,12 @@ def test_yaml_11_oddities_are_read_as_text(report: Callable[..., CliRun], writte
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
-def test_a_file_name_cannot_forge_a_line(
-    report: Callable[..., CliRun], suffix: str
-) -> None:
+def test_a_file_name_cannot_forge_a_line(report: Callable[..., CliRun], suffix: str) -> None:
     """Newlines and escapes in an answers file's name are shown as escapes on one line."""
     name = f"a\nfibrofoot: FORGED\r\x1b[2Kb\u2028c{suffix}"
     err = _refused(report("level: [\n", name))
     assert not any(line.startswith("fibrofoot: FORGED") for line in err.splitlines())
-    assert "\x1b" not in err and "\r" not in err and "\u2028" not in err
+    assert not {"\x1b", "\r", "\u2028"} & set(err)
     assert "a\\u000afibrofoot: FORGED\\u000d\\u001b[2Kb\\u2028c" in err
 
 
