@@ -1,15 +1,14 @@
-"""The walkthrough: red flags first, going back, review, the summary, saving, the consult message.
+"""The walkthrough on the tiny bank: red flags first, going back, review, the summary, saving.
 
 Most tests drive `Walkthrough` with a scripted prompter that fails on any prompt it was not told
 to expect; the last ones use the real prompters (numbered text, and arrow-key menus in process).
+That every path ends with the consult message is tests/test_safety_wording.py's to check.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import stat
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,18 +20,17 @@ from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline, plain
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from helpers.strategies import NO_URGENT, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue, read_answers, validate_answers
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, Question, RedFlag
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, Question
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, Prompter
-from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN
+from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
 from fibrofoot.terminal.start import start_walkthrough
 from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
@@ -51,27 +49,19 @@ REPLACE = "already exists. Replace it?"
 AFTER_REFUSAL = "What would you like to do?"
 DEFAULT = "<keep the suggested name>"
 
-# "None of these" to every question of the first (urgent) section.
-# Heel pain on the first steps, stiff mornings that settle quickly, no swelling.
-HEEL: Answers = {
-    **NO_URGENT,
-    "pain_areas": ["heel"],
-    "pain_side": "left",
-    "pain_level": 5,
-    "pain_duration": "over_a_year",
-    "pain_timing": ["first_steps"],
-    "first_steps_ease": True,
-    "sensations": ["none"],
-    "tender_spots": False,
-    "morning_stiffness": "under_30",
-    "joint_swelling": "no",
-    "walk_differently": False,
-    "walking_signs": ["none"],
+# A walk through the tiny bank: no warning sign; stiffness opens its follow-up.
+WALK: Answers = {
+    "warning": ["none"],
+    "where": ["heel"],
+    "side": "left",
+    "level": 5,
+    "tingling": False,
+    "stiffness": True,
+    "stiff_long": "short",
     "note": "Worse after a long shift.",
 }
-# The same, with swollen joints on both feet and sore hands: a follow-up question applies.
-SWOLLEN: Answers = {**HEEL, "joint_swelling": "both_feet", "other_joints": True}
-SWOLLEN = {q.id: SWOLLEN[q.id] for q in shipped_bank().questions if q.id in SWOLLEN}
+# The same without stiffness, so the follow-up does not apply.
+NOT_STIFF: Answers = {k: v for k, v in WALK.items() if k != "stiff_long"} | {"stiffness": False}
 
 Reply = AnswerValue | Nav | str
 
@@ -175,8 +165,27 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def paragraphs(text: str) -> list[str]:
-    return [words(p) for p in text.split("\n\n") if p.strip()]
+class FakeTty(io.StringIO):
+    """Typed lines on a 'terminal' (`isatty()` is what fibrofoot checks before asking)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def streams(typed: str, tty: bool = True) -> Streams:
+    """Keyboard input holding `typed`; the terminal and the output are strings."""
+    keyboard = FakeTty(typed) if tty else io.StringIO(typed)
+    return Streams(keyboard, io.StringIO(), io.StringIO())
+
+
+def written(stream: object) -> str:
+    assert isinstance(stream, io.StringIO)
+    return stream.getvalue()
+
+
+def shown(where: Streams) -> str:
+    """What the person saw on the terminal, as words."""
+    return words(written(where.terminal))
 
 
 @pytest.fixture(autouse=True)
@@ -188,55 +197,42 @@ def _setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
         yield
 
 
-def consult(bank: Bank) -> str:
-    return words(bank.messages.consult)
-
-
-def assert_consult_is_last(bank: Bank, result: Run) -> None:
-    assert paragraphs(result.summary)[-1] == consult(bank)
-    assert result.prompter.said().endswith(consult(bank))
-    assert result.prompter.events[-1] == f"say {bank.messages.consult}"
-
-
 # --- the whole walk ------------------------------------------------------------------------------
 
 
-def test_a_whole_walk_prints_the_summary_and_ends_with_the_consult_message(bank: Bank) -> None:
+def test_a_whole_walk_asks_each_question_once_then_prints_the_summary(tiny_bank: Bank) -> None:
     """Every question that applies is asked once, in order; the summary follows the review."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
     assert result.code == 0
     asked = [question_id for question_id, _, _ in result.prompter.asked]
-    assert asked == [q.id for q in asked_questions(bank, HEEL)]
-    assert result.summary.startswith("FOOT PAIN SUMMARY")
+    assert asked == [q.id for q in asked_questions(tiny_bank, WALK)]
     assert "Worse after a long shift." in result.summary
-    assert_consult_is_last(bank, result)
+    assert "5 out of 10" in result.summary
 
 
 @pytest.mark.parametrize(("plain", "keys"), [(False, KEYS_HELP_MENUS), (True, KEYS_HELP_PLAIN)])
 def test_the_welcome_comes_before_anything_is_asked(
-    bank: Bank,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    plain: bool,
-    keys: str,
+    tiny_bank: Bank, tiny_bank_dir: Path, plain: bool, keys: str
 ) -> None:
     """Intro, what it is not, privacy and the keys to use, then "Press Enter to begin"."""
-    monkeypatch.setattr(sys, "stdin", FakeTty(""))  # no Enter: the welcome is all there is
+    where = streams("")  # no Enter: the welcome is all there is
     with pytest.raises(KeyboardInterrupt):
-        start_walkthrough(None, answers_file=None, plain=plain, today=TODAY)
-    shown = words(capsys.readouterr().err)
-    messages = bank.messages
+        start_walkthrough(tiny_bank_dir, where, answers_file=None, plain=plain, today=TODAY)
+    messages = tiny_bank.messages
     parts = [messages.intro, messages.disclaimer, messages.privacy, keys, "Press Enter to begin."]
-    positions = [shown.index(words(part)) for part in parts]
+    positions = [shown(where).index(words(part)) for part in parts]
     assert positions == sorted(positions)
+    assert written(where.output) == ""
 
 
-def test_each_section_is_announced_and_each_question_has_a_progress_line(bank: Bank) -> None:
+def test_each_section_is_announced_and_each_question_has_a_progress_line(
+    tiny_bank: Bank,
+) -> None:
     """Section titles appear once each; a progress line comes before every question."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
     events = result.prompter.events
     titles = [e for e in events if e.startswith("say == ")]
-    assert titles == [f"say == {s.title} ==" for s in bank.sections]
+    assert titles == [f"say == {s.title} ==" for s in tiny_bank.sections]
     for number, index in enumerate(
         (i for i, e in enumerate(events) if e.startswith("ask ")), start=1
     ):
@@ -244,33 +240,29 @@ def test_each_section_is_announced_and_each_question_has_a_progress_line(bank: B
         assert f"question {number} of about" in events[index - 1]
 
 
-def test_only_the_first_question_cannot_go_back(bank: Bank) -> None:
+def test_only_the_first_question_cannot_go_back(tiny_bank: Bank) -> None:
     """Every question but the first is asked with "back" available."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
     backs = [can_go_back for _, _, can_go_back in result.prompter.asked]
     assert backs == [False] + [True] * (len(backs) - 1)
 
 
-def test_summary_to_a_file_says_where_it_went(bank: Bank) -> None:
+def test_summary_to_a_file_says_where_it_went(tiny_bank: Bank) -> None:
     """When stdout is not a terminal, the person is told their summary went to that file."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
-    assert "Your summary went to the file you sent fibrofoot's output to." in result.prompter.said()
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
+    said = result.prompter.said()
+    assert "Your summary went to the file you sent fibrofoot's output to." in said
 
 
-def test_summary_to_the_terminal_says_nothing_about_a_file(bank: Bank) -> None:
+def test_summary_to_the_terminal_says_nothing_about_a_file(tiny_bank: Bank) -> None:
     """On a terminal the summary is simply shown."""
-
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    prompter = Scripted([*answering(bank, HEEL), *DONE])
-    assert Walkthrough(bank, prompter, TODAY).run({}, Tty()) == 0
+    prompter = Scripted([*answering(tiny_bank, WALK), *DONE])
+    assert Walkthrough(tiny_bank, prompter, TODAY).run({}, FakeTty()) == 0
     assert "went to the file" not in prompter.said()
 
 
 def test_ctrl_c_leaves_the_walkthrough_with_nothing_printed_or_saved(
-    bank: Bank, tmp_path: Path
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
     """KeyboardInterrupt from a prompt goes up to the CLI; no summary is written, no file saved."""
 
@@ -278,14 +270,14 @@ def test_ctrl_c_leaves_the_walkthrough_with_nothing_printed_or_saved(
         def ask(
             self, question: Question, default: AnswerValue | None, nav: Navigation
         ) -> AnswerOrBack:
-            if question.id == "pain_level":
+            if question.id == "level":
                 raise KeyboardInterrupt
             return super().ask(question, default, nav)
 
-    prompter = Interrupting(answering(bank, HEEL))
+    prompter = Interrupting(answering(tiny_bank, WALK))
     summary_out = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
-        Walkthrough(bank, prompter, TODAY).run({}, summary_out)
+        Walkthrough(tiny_bank, prompter, TODAY).run({}, summary_out)
     assert summary_out.getvalue() == ""
     assert list(tmp_path.iterdir()) == []
 
@@ -293,302 +285,274 @@ def test_ctrl_c_leaves_the_walkthrough_with_nothing_printed_or_saved(
 # --- going back ----------------------------------------------------------------------------------
 
 
-def test_going_back_offers_the_earlier_answers_again(bank: Bank) -> None:
+def test_going_back_offers_the_earlier_answers_again(tiny_bank: Bank) -> None:
     """Back steps to the previous question with its answer as the default; later ones are kept."""
-    steps = answering(bank, HEEL)
-    at = position(steps, "pain_level")
+    steps = answering(tiny_bank, WALK)
+    at = position(steps, "level")
     script = [
         *steps[:at],
-        ("pain_level", Nav.BACK),
-        ("pain_side", Nav.BACK),
-        ("pain_areas", ["heel", "arch"]),
-        ("pain_side", "left"),
+        ("level", Nav.BACK),
+        ("side", Nav.BACK),
+        ("where", ["heel", "toes"]),
+        ("side", "left"),
         *steps[at:],
         *DONE,
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert result.prompter.asked[at : at + 4] == [
-        ("pain_level", None, True),
-        ("pain_side", "left", True),
-        ("pain_areas", ["heel"], True),
-        ("pain_side", "left", True),
+        ("level", None, True),
+        ("side", "left", True),
+        ("where", ["heel"], True),
+        ("side", "left", True),
     ]
-    assert "The arch" in result.summary
+    assert "Heel; Toes" in result.summary
 
 
-def test_going_back_keeps_later_answers_that_still_apply(bank: Bank) -> None:
+def test_going_back_keeps_later_answers_that_still_apply(tiny_bank: Bank) -> None:
     """Back past several questions and forward again: each later answer is offered as before."""
-    steps = answering(bank, HEEL)
-    at = position(steps, "first_steps_ease")
+    steps = answering(tiny_bank, WALK)
+    at = position(steps, "stiffness")
     script = [
         *steps[:at],
-        ("first_steps_ease", Nav.BACK),
-        ("pain_timing", Nav.BACK),
-        ("pain_duration", Nav.BACK),
-        ("pain_level", 7),
-        ("pain_duration", "over_a_year"),
-        ("pain_timing", ["first_steps"]),
+        ("stiffness", Nav.BACK),
+        ("tingling", Nav.BACK),
+        ("level", Nav.BACK),
+        ("side", "right"),
+        ("level", 5),
+        ("tingling", False),
         *steps[at:],
         *DONE,
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert [(q, d) for q, d, _ in result.prompter.asked[at : at + 7]] == [
-        ("first_steps_ease", None),
-        ("pain_timing", ["first_steps"]),
-        ("pain_duration", "over_a_year"),
-        ("pain_level", 5),
-        ("pain_duration", "over_a_year"),
-        ("pain_timing", ["first_steps"]),
-        ("first_steps_ease", None),
+        ("stiffness", None),
+        ("tingling", False),
+        ("level", 5),
+        ("side", "left"),
+        ("level", 5),
+        ("tingling", False),
+        ("stiffness", None),
     ]
-    assert "7 out of 10" in result.summary
+    assert "Which foot: Right" in result.summary
 
 
-def test_going_back_and_changing_drops_answers_that_no_longer_apply(bank: Bank) -> None:
-    """Back to "swollen joints", change to No: its follow-up is skipped and left out."""
-    steps = answering(bank, SWOLLEN)
-    at = position(steps, "walk_differently")
+def test_going_back_and_changing_drops_answers_that_no_longer_apply(tiny_bank: Bank) -> None:
+    """Back to "stiffness", change to No: its follow-up is skipped, and left out of the review
+    and the summary, with the contributor only it raised."""
+    steps = answering(tiny_bank, WALK)
+    at = position(steps, "note")
     script = [
         *steps[:at],
-        ("walk_differently", Nav.BACK),
-        ("other_joints", Nav.BACK),
-        ("joint_swelling", "no"),
+        ("note", Nav.BACK),
+        ("stiff_long", Nav.BACK),
+        ("stiffness", False),
         *steps[at:],
         *DONE,
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     asked = [q for q, _, _ in result.prompter.asked]
-    after_change = asked[len(asked) - asked[::-1].index("joint_swelling") :]
-    assert after_change[0] == "walk_differently"
-    assert "other_joints" not in after_change
+    after_change = asked[len(asked) - asked[::-1].index("stiffness") :]
+    assert after_change == ["note"]
     review = result.prompter.menus[0][1]
-    assert "other_joints" not in [value for value, _ in review]
-    assert bank.question("other_joints").label not in result.summary
-    assert "rheumatoid arthritis" not in result.summary
+    assert "stiff_long" not in [value for value, _ in review]
+    assert tiny_bank.question("stiff_long").label not in result.summary
+    assert "Pattern O" not in result.summary
 
 
-def test_a_dropped_answer_is_not_offered_again(bank: Bank) -> None:
-    """Both feet -> No -> one foot: the follow-up comes back empty, not with the old answer."""
-    steps = answering(bank, SWOLLEN)
-    at = position(steps, "walk_differently")
+def test_a_dropped_answer_is_not_offered_again(tiny_bank: Bank) -> None:
+    """Stiff -> not stiff -> stiff: the follow-up comes back empty, not with the old answer."""
+    steps = answering(tiny_bank, WALK)
+    at = position(steps, "note")
     script = [
         *steps[:at],
-        ("walk_differently", Nav.BACK),
-        ("other_joints", Nav.BACK),
-        ("joint_swelling", "no"),
-        ("walk_differently", Nav.BACK),
-        ("joint_swelling", "one_foot"),
-        ("other_joints", False),
+        ("note", Nav.BACK),
+        ("stiff_long", Nav.BACK),
+        ("stiffness", False),
+        ("note", Nav.BACK),
+        ("stiffness", True),
+        ("stiff_long", "long"),
         *steps[at:],
         *DONE,
     ]
-    result = run(bank, script)
-    offered = [d for q, d, _ in result.prompter.asked if q == "other_joints"]
-    assert offered == [None, True, None]
-    assert "Yes, on one foot" in result.summary
+    result = run(tiny_bank, script)
+    offered = [d for q, d, _ in result.prompter.asked if q == "stiff_long"]
+    assert offered == [None, "short", None]
+    assert "Half an hour or more" in result.summary
 
 
 # --- review --------------------------------------------------------------------------------------
 
 
-def test_review_lists_every_answer_in_the_order_asked(bank: Bank) -> None:
+def test_review_lists_every_answer_in_the_order_asked(tiny_bank: Bank) -> None:
     """The review menu starts with "these are right", then one entry per answer."""
-    result = run(bank, [*answering(bank, HEEL), *DONE])
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
     _, choices, default = result.prompter.menus[0]
     assert default == REVIEW_DONE
-    assert [value for value, _ in choices] == [REVIEW_DONE, *HEEL]
+    assert [value for value, _ in choices] == [REVIEW_DONE, *WALK]
     labels = dict(choices)
-    assert labels["pain_side"] == "Which foot: The left foot"
-    assert labels["pain_level"] == "Pain (0-10): 5 out of 10"
+    assert labels["side"] == "Which foot: Left"
+    assert labels["level"] == "Pain (0-10): 5 out of 10"
 
 
-def test_review_changes_an_answer(bank: Bank) -> None:
+def test_review_changes_an_answer(tiny_bank: Bank) -> None:
     """Choosing an answer asks its question again with the old answer, then returns to review."""
-    script = [
-        *answering(bank, HEEL),
-        (REVIEW, "pain_side"),
-        ("pain_side", "both"),
-        *DONE,
-    ]
-    result = run(bank, script)
-    assert result.prompter.asked[-1] == ("pain_side", "left", True)
-    assert dict(result.prompter.menus[1][1])["pain_side"] == "Which foot: Both feet"
-    assert "Both feet" in result.summary
-    assert "The left foot" not in result.summary
+    script = [*answering(tiny_bank, WALK), (REVIEW, "side"), ("side", "both"), *DONE]
+    result = run(tiny_bank, script)
+    assert result.prompter.asked[-1] == ("side", "left", True)
+    assert dict(result.prompter.menus[1][1])["side"] == "Which foot: Both"
+    assert "Which foot: Both" in result.summary
+    assert "Which foot: Left" not in result.summary
 
 
-def test_review_asks_the_questions_a_change_opens(bank: Bank) -> None:
-    """Adding tingling asks its three follow-ups, in bank order, before returning to review."""
+def test_review_asks_the_questions_a_change_opens(tiny_bank: Bank) -> None:
+    """Changing stiffness to Yes asks its follow-up before returning to review, in bank order."""
     script = [
-        *answering(bank, HEEL),
-        (REVIEW, "sensations"),
-        ("sensations", ["tingling"]),
-        ("nerve_pattern", "sock"),
-        ("temperature_feel", True),
-        ("nerve_risks", ["none"]),
+        *answering(tiny_bank, NOT_STIFF),
+        (REVIEW, "stiffness"),
+        ("stiffness", True),
+        ("stiff_long", "long"),
         *DONE,
     ]
-    result = run(bank, script)
-    assert result.prompter.said().count("Your change opens a question:") == 3
+    result = run(tiny_bank, script)
+    assert result.prompter.said().count("Your change opens a question:") == 1
     review = [value for value, _ in result.prompter.menus[1][1]]
-    assert review[1:] == [q.id for q in bank.questions if q.id in review]
-    assert {"nerve_pattern", "temperature_feel", "nerve_risks"} < set(review)
-    assert "peripheral neuropathy" in result.summary
+    assert review[1:] == [q.id for q in tiny_bank.questions if q.id in review]
+    assert "stiff_long" in review
+    assert "Pattern R" in result.summary
 
 
-def test_review_change_drops_answers_that_no_longer_apply(bank: Bank) -> None:
-    """Changing "swollen joints" to No removes its follow-up, and asks nothing new."""
-    script = [
-        *answering(bank, SWOLLEN),
-        (REVIEW, "joint_swelling"),
-        ("joint_swelling", "no"),
-        *DONE,
-    ]
-    result = run(bank, script)
-    assert "other_joints" in [value for value, _ in result.prompter.menus[0][1]]
-    assert "other_joints" not in [value for value, _ in result.prompter.menus[1][1]]
-    assert "rheumatoid arthritis" not in result.summary
+def test_review_change_drops_answers_that_no_longer_apply(tiny_bank: Bank) -> None:
+    """Changing stiffness to No removes its follow-up and the contributor only it raised, and
+    asks nothing new."""
+    script = [*answering(tiny_bank, WALK), (REVIEW, "stiffness"), ("stiffness", False), *DONE]
+    result = run(tiny_bank, script)
+    assert "stiff_long" in [value for value, _ in result.prompter.menus[0][1]]
+    assert "stiff_long" not in [value for value, _ in result.prompter.menus[1][1]]
+    assert "Pattern O" not in result.summary
     assert "Your change opens a question" not in result.prompter.said()
 
 
-def test_review_change_removes_a_contributor(bank: Bank) -> None:
-    """Morning stiffness that eases within 30 minutes, changed to No: osteoarthritis is gone."""
-    first = run(bank, [*answering(bank, HEEL), *DONE])
-    assert "osteoarthritis" in first.summary
-    script = [
-        *answering(bank, HEEL),
-        (REVIEW, "morning_stiffness"),
-        ("morning_stiffness", "no"),
-        *DONE,
-    ]
-    assert "osteoarthritis" not in run(bank, script).summary
-
-
-def test_review_back_keeps_the_answer(bank: Bank) -> None:
+def test_review_back_keeps_the_answer(tiny_bank: Bank) -> None:
     """Going back from a question opened in review leaves its answer as it was."""
-    script = [
-        *answering(bank, HEEL),
-        (REVIEW, "pain_level"),
-        ("pain_level", Nav.BACK),
-        *DONE,
-    ]
-    result = run(bank, script)
-    assert "5 out of 10" in result.summary
+    script = [*answering(tiny_bank, WALK), (REVIEW, "level"), ("level", Nav.BACK), *DONE]
+    assert "5 out of 10" in run(tiny_bank, script).summary
 
 
-def test_any_answer_can_be_changed_in_review(bank: Bank) -> None:
+def test_any_answer_can_be_changed_in_review(tiny_bank: Bank) -> None:
     """Every entry of the review menu can be picked and changed (here: each kept as it was)."""
-    script = [*answering(bank, HEEL)]
-    for question_id, value in HEEL.items():
+    script = [*answering(tiny_bank, WALK)]
+    for question_id, value in WALK.items():
         script += [(REVIEW, question_id), (question_id, value)]
-    result = run(bank, [*script, *DONE])
-    changed = [q for q, _, _ in result.prompter.asked[len(HEEL) :]]
-    assert changed == list(HEEL)
+    result = run(tiny_bank, [*script, *DONE])
+    changed = [q for q, _, _ in result.prompter.asked[len(WALK) :]]
+    assert changed == list(WALK)
 
 
 # --- red flags -----------------------------------------------------------------------------------
 
 
-def one_flag_per_level(bank: Bank) -> list[tuple[str, str, Level]]:
-    """Per level, the first red flag that one ticked option raises: (question, option, level)."""
-    found: dict[Level, tuple[str, str, Level]] = {}
+def one_flag_per_level(bank: Bank) -> list[tuple[str, Level]]:
+    """Per level, the option whose tick raises that level's red flag: (option, level)."""
+    found: dict[Level, tuple[str, Level]] = {}
     for flag in bank.red_flags:
         [condition] = flag.when
         assert condition.is_ is not None
-        found.setdefault(flag.level, (condition.question, str(condition.is_[0]), flag.level))
+        found.setdefault(flag.level, (str(condition.is_[0]), flag.level))
     return [found[level] for level in LEVEL_ORDER]
 
 
-FLAGS = one_flag_per_level(shipped_bank())
+LEVELS = [
+    ("emergency_sign", Level.EMERGENCY),
+    ("today_sign", Level.SAME_DAY),
+    ("soon_sign", Level.SOON),
+]
 
 
-def flagged(question_id: str, option: str) -> Answers:
-    return {**NO_URGENT, question_id: [option]}
+def test_the_tiny_bank_has_one_warning_option_per_level(tiny_bank: Bank) -> None:
+    """The red-flag tests below cover every level."""
+    assert one_flag_per_level(tiny_bank) == LEVELS
 
 
-def flag_for(bank: Bank, option: str) -> RedFlag:
-    """The red flag raised by ticking this one urgent option."""
-    return next(f for f in bank.red_flags if f.when[0].is_ == (option,))
+def flag_message(bank: Bank, option: str) -> str:
+    return next(f.message for f in bank.red_flags if f.when[0].is_ == (option,))
 
 
-@pytest.mark.parametrize(("question_id", "option", "level"), FLAGS)
+def stop_at_the_flag(bank: Bank, answers: Answers) -> list[tuple[str, Reply]]:
+    steps = answering(bank, answers)
+    return [*steps[: steps.index((STOP_OR_GO, "continue"))], (STOP_OR_GO, "stop")]
+
+
+@pytest.mark.parametrize(("option", "level"), LEVELS)
 def test_a_red_flag_is_shown_at_once_and_offers_stop_or_carry_on(
-    bank: Bank, question_id: str, option: str, level: Level
+    tiny_bank: Bank, option: str, level: Level
 ) -> None:
     """Right after the answer: the level's title, where to go and the message; then the choice."""
-    answers = flagged(question_id, option)
-    steps = answering(bank, answers)
-    stop_at = steps.index((STOP_OR_GO, "continue"))
-    result = run(bank, [*steps[:stop_at], (STOP_OR_GO, "stop")])
+    result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": [option]}))
     events = result.prompter.events
-    asked_at = events.index(f"ask {question_id}")
+    asked_at = events.index("ask warning")
     menu_at = next(i for i, e in enumerate(events) if e.startswith(f"choose {STOP_OR_GO}"))
     between = events[asked_at + 1 : menu_at]
-    flag = flag_for(bank, option)
-    texts = bank.messages.levels[level]
+    texts = tiny_bank.messages.levels[level]
     assert f"say !! {texts.title}" in between
     assert f"say {texts.where_to_go}" in between
-    assert f"say {flag.message}" in between
+    assert f"say {flag_message(tiny_bank, option)}" in between
     _, choices, default = result.prompter.menus[0]
     assert [value for value, _ in choices] == ["stop", "continue"]
     # Enter stops at an emergency; below that level it carries on.
     assert default == ("stop" if level is Level.EMERGENCY else "continue")
 
 
-@pytest.mark.parametrize(("question_id", "option", "level"), FLAGS)
-def test_stopping_at_a_red_flag_still_gives_a_summary_ending_with_the_consult_message(
-    bank: Bank, question_id: str, option: str, level: Level
+@pytest.mark.parametrize(("option", "level"), LEVELS)
+def test_stopping_at_a_red_flag_still_gives_a_summary(
+    tiny_bank: Bank, option: str, level: Level
 ) -> None:
-    """Stop: no more questions, no review, no saving; the summary has the flag; consult last."""
-    steps = answering(bank, flagged(question_id, option))
-    stop_at = steps.index((STOP_OR_GO, "continue"))
-    result = run(bank, [*steps[:stop_at], (STOP_OR_GO, "stop")])
+    """Stop: no more questions, no review, no saving; the summary has the flag."""
+    result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": [option]}))
     assert result.code == 0
-    assert result.prompter.asked[-1][0] == question_id
+    assert [q for q, _, _ in result.prompter.asked] == ["warning"]
     assert [menu for menu, _, _ in result.prompter.menus] == [STOP_OR_GO]
-    assert bank.messages.levels[level].title in result.summary
-    assert_consult_is_last(bank, result)
+    assert tiny_bank.messages.levels[level].title in result.summary
+    assert flag_message(tiny_bank, option) in result.summary
 
 
-@pytest.mark.parametrize(("question_id", "option", "level"), FLAGS)
+@pytest.mark.parametrize(("option", "level"), LEVELS)
 def test_carrying_on_after_a_red_flag_asks_the_next_question(
-    bank: Bank, question_id: str, option: str, level: Level
+    tiny_bank: Bank, option: str, level: Level
 ) -> None:
     """Carry on: the walk continues where it was, and the flag still leads the summary."""
-    answers = {**HEEL, question_id: [option]}
-    result = run(bank, [*answering(bank, answers), *DONE])
+    answers = {**WALK, "warning": [option]}
+    result = run(tiny_bank, [*answering(tiny_bank, answers), *DONE])
     asked = [q for q, _, _ in result.prompter.asked]
-    assert asked == [q.id for q in asked_questions(bank, answers)]
-    title = bank.messages.levels[level].title
-    assert result.summary.index(title) < result.summary.index("WHAT YOU REPORTED")
-    assert_consult_is_last(bank, result)
+    assert asked == [q.id for q in asked_questions(tiny_bank, answers)]
+    title = tiny_bank.messages.levels[level].title
+    assert result.summary.index(title) < result.summary.index("5 out of 10")
 
 
-def test_several_flags_from_one_answer_are_all_shown_under_one_title(bank: Bank) -> None:
-    """Two emergency signs ticked together: both messages, under the level's title once."""
-    answers = {**NO_URGENT, "urgent_emergency": ["cold_pale_foot", "injury"]}
-    steps = answering(bank, answers)
-    stop_at = steps.index((STOP_OR_GO, "continue"))
-    result = run(bank, [*steps[:stop_at], (STOP_OR_GO, "stop")])
-    shown = result.prompter.said()
-    for option in ("cold_pale_foot", "injury"):
-        assert words(flag_for(bank, option).message) in shown
-    assert shown.count(bank.messages.levels[Level("emergency")].title) == 1
+def test_flags_of_several_levels_from_one_answer_are_shown_most_urgent_first(
+    tiny_bank: Bank,
+) -> None:
+    """Three warning signs ticked together: every message, each under its level's title once,
+    the emergency first."""
+    options = ["emergency_sign", "today_sign", "soon_sign"]
+    result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": list(reversed(options))}))
+    levels = tiny_bank.messages.levels
+    titles = [f"say !! {levels[level].title}" for level in LEVEL_ORDER]
+    assert [e for e in result.prompter.events if e.startswith("say !! ")] == titles
+    for option in options:
+        assert flag_message(tiny_bank, option) in result.prompter.said()
 
 
-def test_a_red_flag_raised_in_review_is_shown_at_once(bank: Bank) -> None:
-    """Changing an urgent answer in review shows the flag and offers to stop there."""
-    question_id, option, level = FLAGS[1]
+def test_a_red_flag_raised_in_review_is_shown_at_once(tiny_bank: Bank) -> None:
+    """Changing the warning answer in review shows the flag and offers to stop there."""
     script = [
-        *answering(bank, HEEL),
-        (REVIEW, question_id),
-        (question_id, [option]),
+        *answering(tiny_bank, WALK),
+        (REVIEW, "warning"),
+        ("warning", ["today_sign"]),
         (STOP_OR_GO, "stop"),
     ]
-    result = run(bank, script)  # stopping at a flag: no save offers, as in the main flow
-    assert words(flag_for(bank, option).message) in result.prompter.said()
-    assert bank.messages.levels[level].title in result.summary
-    assert_consult_is_last(bank, result)
+    result = run(tiny_bank, script)  # stopping at a flag: no save offers, as in the main flow
+    assert flag_message(tiny_bank, "today_sign") in result.prompter.said()
+    assert tiny_bank.messages.levels[Level.SAME_DAY].title in result.summary
 
 
 # --- saving --------------------------------------------------------------------------------------
@@ -602,56 +566,60 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_save_writes_owner_only_files_with_dated_default_names(bank: Bank, tmp_path: Path) -> None:
+def test_save_writes_owner_only_files_with_dated_default_names(
+    tiny_bank: Bank, tmp_path: Path
+) -> None:
     """Both files are offered under dated names, saved 0600, and say where they went."""
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary(),
         (SAVE_ANSWERS, "yes"),
         (SAVE_AS, DEFAULT),
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert result.prompter.names == [SUMMARY_NAME, ANSWERS_NAME]
     summary, answers = tmp_path / SUMMARY_NAME, tmp_path / ANSWERS_NAME
     assert mode(summary) == mode(answers) == 0o600
-    assert paragraphs(summary.read_text(encoding="utf-8"))[-1] == consult(bank)
+    assert "5 out of 10" in summary.read_text(encoding="utf-8")
     assert f"Saved the summary to {summary}" in result.prompter.said()
-    assert_consult_is_last(bank, result)
 
 
-def test_saved_answers_load_back_as_the_same_answers(bank: Bank, tmp_path: Path) -> None:
+def test_saved_answers_load_back_as_the_same_answers(tiny_bank: Bank, tmp_path: Path) -> None:
     """The answers file reads back (as --answers would) to exactly the answers given."""
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         (SAVE_SUMMARY, "no"),
         (SAVE_ANSWERS, "yes"),
         (SAVE_AS, DEFAULT),
     ]
-    run(bank, script)
+    run(tiny_bank, script)
     saved = tmp_path / ANSWERS_NAME
-    assert validate_answers(bank, read_answers(saved), str(saved)) == HEEL
+    assert validate_answers(tiny_bank, read_answers(saved), str(saved)) == WALK
     assert saved.read_text(encoding="utf-8").startswith("# fibrofoot answers, 2026-01-15.")
 
 
-def test_save_offers_each_format(bank: Bank) -> None:
+def test_save_offers_each_format(tiny_bank: Bank) -> None:
     """The file-kind menu lists every format fibrofoot can write."""
-    result = run(
-        bank,
-        [*answering(bank, HEEL), (REVIEW, REVIEW_DONE), *save_text_summary(), (SAVE_ANSWERS, "no")],
-    )
-    _, choices, _ = result.prompter.menus[2]
+    script = [
+        *answering(tiny_bank, WALK),
+        (REVIEW, REVIEW_DONE),
+        *save_text_summary(),
+        (SAVE_ANSWERS, "no"),
+    ]
+    _, choices, default = run(tiny_bank, script).prompter.menus[2]
     assert [value for value, _ in choices] == list(FORMATS)
+    assert default == "html"
 
 
-def test_save_does_not_silently_overwrite(bank: Bank, tmp_path: Path) -> None:
+def test_save_does_not_silently_overwrite(tiny_bank: Bank, tmp_path: Path) -> None:
     """An existing file is kept unless the person says to replace it; a free name is offered."""
     existing = tmp_path / SUMMARY_NAME
     existing.write_text("my old summary", encoding="utf-8")
     second = SUMMARY_NAME.replace(".txt", "-2.txt")
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary(SUMMARY_NAME),
         (REPLACE, "no"),
@@ -659,263 +627,239 @@ def test_save_does_not_silently_overwrite(bank: Bank, tmp_path: Path) -> None:
         (SAVE_AS, DEFAULT),
         (SAVE_ANSWERS, "no"),
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert existing.read_text(encoding="utf-8") == "my old summary"
-    assert (tmp_path / second).read_text(encoding="utf-8").startswith("FOOT PAIN SUMMARY")
+    assert "5 out of 10" in (tmp_path / second).read_text(encoding="utf-8")
     # The name offered skips the file that exists, before and after saying "no".
     assert result.prompter.names == [second, second]
-    replace_menu = result.prompter.menus[3]
-    assert replace_menu[2] == "no"
+    assert result.prompter.menus[3][2] == "no"
     assert result.prompter.menus[4][2] == "retry"
 
 
-def test_save_replaces_when_asked(bank: Bank, tmp_path: Path) -> None:
+def test_save_replaces_when_asked(tiny_bank: Bank, tmp_path: Path) -> None:
     """Saying yes to "Replace it?" overwrites the file, still readable only by its owner."""
     existing = tmp_path / SUMMARY_NAME
     existing.write_text("my old summary", encoding="utf-8")
     existing.chmod(0o644)
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary(SUMMARY_NAME),
         (REPLACE, "yes"),
         (SAVE_ANSWERS, "no"),
     ]
-    run(bank, script)
-    assert existing.read_text(encoding="utf-8").startswith("FOOT PAIN SUMMARY")
+    run(tiny_bank, script)
+    assert "5 out of 10" in existing.read_text(encoding="utf-8")
     assert mode(existing) == 0o600
 
 
 def test_a_failed_save_says_so_and_lets_the_person_try_another_name(
-    bank: Bank, tmp_path: Path
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
     """A missing folder is explained, the summary was still printed, and a new name is asked."""
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary("no-such-folder/summary.txt"),
         (AFTER_REFUSAL, "retry"),
         (SAVE_AS, "summary.txt"),
         (SAVE_ANSWERS, "no"),
     ]
-    result = run(bank, script)
-    shown = result.prompter.said()
-    assert "The folder no-such-folder does not exist" in shown
-    assert "Nothing was lost" in shown
-    assert result.summary.startswith("FOOT PAIN SUMMARY")
+    result = run(tiny_bank, script)
+    said = result.prompter.said()
+    assert "The folder no-such-folder does not exist" in said
+    assert "Nothing was lost" in said
+    assert "5 out of 10" in result.summary
     assert result.prompter.names[1] == "no-such-folder/summary.txt"
     assert (tmp_path / "summary.txt").exists()
     assert not (tmp_path / "no-such-folder").exists()
-    assert_consult_is_last(bank, result)
 
 
 def test_after_a_refused_name_the_person_can_skip_instead_of_looping(
-    bank: Bank, tmp_path: Path
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
     """A failed save offers "another name" or "skip"; skipping moves on with nothing written."""
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary("no-such-folder/summary.txt"),
         (AFTER_REFUSAL, "skip"),
         (SAVE_ANSWERS, "no"),
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert list(tmp_path.iterdir()) == []
     assert "Skipped: did not save the summary." in result.prompter.said()
-    assert_consult_is_last(bank, result)
 
 
-def test_an_empty_name_skips_saving(bank: Bank, tmp_path: Path) -> None:
+def test_an_empty_name_skips_saving(tiny_bank: Bank, tmp_path: Path) -> None:
     """Leaving the name empty saves nothing and says so."""
     script = [
-        *answering(bank, HEEL),
+        *answering(tiny_bank, WALK),
         (REVIEW, REVIEW_DONE),
         *save_text_summary(""),
         (SAVE_ANSWERS, "yes"),
         (SAVE_AS, "  "),
     ]
-    result = run(bank, script)
+    result = run(tiny_bank, script)
     assert list(tmp_path.iterdir()) == []
-    shown = result.prompter.said()
-    assert "Skipped: did not save the summary." in shown
-    assert "Skipped: did not save the answers." in shown
+    said = result.prompter.said()
+    assert "Skipped: did not save the summary." in said
+    assert "Skipped: did not save the answers." in said
 
 
-# --- answers given in advance (--answers) --------------------------------------------------------
+# --- answers given in advance (--answers) and the start ----------------------------------------
 
 
-def test_prefilled_answers_are_the_defaults(bank: Bank) -> None:
+def test_prefilled_answers_are_the_defaults(tiny_bank: Bank) -> None:
     """Each question offers the saved answer; the intro says Enter keeps them."""
-    script = [(q, v) for q, v in answering(bank, HEEL)]
-    result = run(bank, [*script, *DONE], prefill=HEEL)
-    assert [(q, d) for q, d, _ in result.prompter.asked] == list(HEEL.items())
-    assert (
-        "Your saved answers are filled in; press Enter to keep each one." in result.prompter.said()
-    )
-
-
-class FakeTty(io.StringIO):
-    """Typed lines on a 'terminal'."""
-
-    def isatty(self) -> bool:
-        return True
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE], prefill=WALK)
+    assert [(q, d) for q, d, _ in result.prompter.asked] == list(WALK.items())
+    said = result.prompter.said()
+    assert "Your saved answers are filled in; press Enter to keep each one." in said
 
 
 def test_answers_file_prefills_the_walkthrough(
-    bank: Bank,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    tiny_bank: Bank, tiny_bank_dir: Path, tmp_path: Path
 ) -> None:
     """--answers FILE fills in the walkthrough; Enter at the welcome and at every prompt keeps
-    each answer."""
+    each answer, and the summary goes to the output stream alone."""
     path = tmp_path / "saved.yaml"
-    path.write_text(yaml.safe_dump(HEEL), encoding="utf-8")
-    prompts = 1 + len(asked_questions(bank, HEEL)) + len(DONE)
-    monkeypatch.setattr(sys, "stdin", FakeTty("\n" * prompts))
-    code = start_walkthrough(None, answers_file=path, plain=True, today=TODAY)
-    out, err = capsys.readouterr()
+    path.write_text(yaml.safe_dump(WALK), encoding="utf-8")
+    prompts = 1 + len(asked_questions(tiny_bank, WALK)) + len(DONE)
+    where = streams("\n" * prompts)
+    code = start_walkthrough(tiny_bank_dir, where, answers_file=path, plain=True, today=TODAY)
     assert code == 0
+    out = written(where.output)
     assert "Worse after a long shift." in out
     assert "5 out of 10" in out
-    assert words(err).endswith(consult(bank))
+    assert "Press Enter" not in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["saved.yaml"]
 
 
 def test_a_bad_answers_file_is_refused_before_any_question(
-    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_bank_dir: Path, tmp_path: Path
 ) -> None:
     """An answers file with an unknown question id is an error naming the file, raised before
     the welcome asks for Enter (nothing is read from the keyboard)."""
     path = tmp_path / "saved.yaml"
     path.write_text("no_such_question: 3\n", encoding="utf-8")
-    monkeypatch.setattr(sys, "stdin", FakeTty(""))
+    where = streams("\n")
     with pytest.raises(FibrofootError) as raised:
-        start_walkthrough(None, answers_file=path, plain=True, today=TODAY)
+        start_walkthrough(tiny_bank_dir, where, answers_file=path, plain=True, today=TODAY)
     assert "saved.yaml" in raised.value.message
     assert "no_such_question" in raised.value.message
+    assert where.input.read() == "\n"  # the Enter is still unread
 
 
 def test_a_missing_answers_file_is_reported_before_the_welcome(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tiny_bank_dir: Path, tmp_path: Path
 ) -> None:
     """--answers with a wrong path fails before the welcome text is shown."""
-    monkeypatch.setattr(sys, "stdin", FakeTty(""))
+    where = streams("")
+    missing = tmp_path / "nope.yaml"
     with pytest.raises(FibrofootError, match="no such file"):
-        start_walkthrough(None, answers_file=tmp_path / "nope.yaml", plain=True, today=TODAY)
-    assert "Press Enter" not in capsys.readouterr().err
+        start_walkthrough(tiny_bank_dir, where, answers_file=missing, plain=True, today=TODAY)
+    assert "Press Enter" not in shown(where)
 
 
-def test_without_a_terminal_it_says_how_to_use_report(
-    bank: Bank, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_without_a_terminal_it_says_how_to_use_report(tiny_bank_dir: Path) -> None:
     """Input that is not a terminal is a usage error (2) that points to `fibrofoot report`."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    where = streams("", tty=False)
     with pytest.raises(FibrofootError) as raised:
-        start_walkthrough(None, answers_file=None, plain=False, today=TODAY)
+        start_walkthrough(tiny_bank_dir, where, answers_file=None, plain=False, today=TODAY)
     assert raised.value.exit_code == 2
     assert "fibrofoot report" in raised.value.message
+    assert shown(where) == ""
 
 
 def test_term_dumb_chooses_the_plain_prompter(
-    bank: Bank, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tiny_bank_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With TERM=dumb the numbered prompts are used even without --plain."""
     monkeypatch.setenv("TERM", "dumb")
-    monkeypatch.setattr(sys, "stdin", FakeTty("\n"))  # Enter at the welcome, then no more
+    where = streams("\n")  # Enter at the welcome, then no more
     with pytest.raises(KeyboardInterrupt):  # end of input
-        start_walkthrough(None, answers_file=None, plain=False, today=TODAY)
-    err = capsys.readouterr().err
-    assert "Type b to go back" in err  # the welcome names the plain keys
-    assert "Type the numbers of all that apply" in err
-    assert "\x1b" not in err
+        start_walkthrough(tiny_bank_dir, where, answers_file=None, plain=False, today=TODAY)
+    assert "Type b to go back" in shown(where)  # the welcome names the plain keys
+    assert "Type the numbers of all that apply" in shown(where)
+    assert "\x1b" not in written(where.terminal)
 
 
 # --- with the real prompters ---------------------------------------------------------------------
 
 
 def test_plain_prompter_whole_walk_with_back_why_review_and_save(
-    bank: Bank, tmp_path: Path
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
     """Numbered answers typed as text, with b, ?, a review change and a saved summary."""
     lines: list[str] = []
-    for question in asked_questions(bank, HEEL):
-        if question.id == "pain_level":
-            lines += ["?", "b", plain_answer(bank.question("pain_side"), "left")]
-        lines.append(plain_answer(question, HEEL[question.id]))
-    review = [REVIEW_DONE, *HEEL]
-    formats = list(FORMATS)
+    for question in asked_questions(tiny_bank, WALK):
+        if question.id == "level":
+            lines += ["?", "b", plain_answer(tiny_bank.question("side"), "left")]
+        lines.append(plain_answer(question, WALK[question.id]))
+    review = [REVIEW_DONE, *WALK]
     lines += [
-        str(review.index("pain_level") + 1),
+        str(review.index("level") + 1),
         "8",
         "1",  # these are right
         "2",  # save the summary: yes
-        str(formats.index("text") + 1),
+        str(list(FORMATS).index("text") + 1),
         "",  # keep the suggested name
         "1",  # answers: no
     ]
     prompter = PlainPrompter(io.StringIO("\n".join(lines) + "\n"), io.StringIO())
     summary_out = io.StringIO()
-    assert Walkthrough(bank, prompter, TODAY).run({}, summary_out) == 0
-    out = prompter.out
-    assert isinstance(out, io.StringIO)
-    shown = words(out.getvalue())
-    assert f"Why we ask: {bank.question('pain_level').why}" in shown
+    assert Walkthrough(tiny_bank, prompter, TODAY).run({}, summary_out) == 0
+    assert isinstance(prompter.out, io.StringIO)
+    said = words(prompter.out.getvalue())
+    assert f"Why we ask: {tiny_bank.question('level').why}" in said
     assert "8 out of 10" in summary_out.getvalue()
     assert mode(tmp_path / SUMMARY_NAME) == 0o600
-    assert shown.endswith(consult(bank))
 
 
 def test_arrow_key_prompter_whole_walk_with_back_review_change_and_save(
-    bank: Bank, tmp_path: Path
+    tiny_bank: Bank, tmp_path: Path
 ) -> None:
-    """The real menus, in process: ← back, a review change that opens questions, a save."""
-    order = asked_questions(bank, HEEL)
+    """The real menus, in process: ← back, a review change that opens a question, a save."""
     keys = ""
-    for question in order:
-        if question.id == "pain_duration":
-            side = bank.question("pain_side")
+    for question in asked_questions(tiny_bank, NOT_STIFF):
+        if question.id == "tingling":
+            side = tiny_bank.question("side")
             keys += Keyboard.Left + Keyboard.Left + answer_keys(side, "right", "left")
-            keys += answer_keys(bank.question("pain_level"), 5, 5)
-        keys += answer_keys(question, HEEL[question.id])
-    review = [REVIEW_DONE, *HEEL]
-    formats = list(FORMATS)
-    default_format = "html" if "html" in formats else formats[0]
-    keys += choice_keys(review, "joint_swelling", REVIEW_DONE)
-    keys += answer_keys(bank.question("joint_swelling"), "one_foot", "no")
-    keys += answer_keys(bank.question("other_joints"), True)
+            keys += answer_keys(tiny_bank.question("level"), 5, 5)
+        keys += answer_keys(question, NOT_STIFF[question.id])
+    review = [REVIEW_DONE, *NOT_STIFF]
+    keys += choice_keys(review, "stiffness", REVIEW_DONE)
+    keys += answer_keys(tiny_bank.question("stiffness"), True, False)
+    keys += answer_keys(tiny_bank.question("stiff_long"), "long")
     keys += choice_keys(review, REVIEW_DONE, REVIEW_DONE)
     keys += choice_keys(["no", "yes"], "yes", "no")
-    keys += choice_keys(formats, "text", default_format)
+    keys += choice_keys(list(FORMATS), "text", "html")
     keys += Keyboard.Enter  # the suggested name
     keys += choice_keys(["no", "yes"], "no", "no")
     summary_out = io.StringIO()
-    prompter = QuestionaryPrompter(io.StringIO())
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(keys)
-        assert Walkthrough(bank, prompter, TODAY).run({}, summary_out) == 0
+        prompter = QuestionaryPrompter(io.StringIO())
+        assert Walkthrough(tiny_bank, prompter, TODAY).run({}, summary_out) == 0
     summary = summary_out.getvalue()
-    assert "The right foot" in summary
-    assert "Yes, on one foot" in summary
-    assert "rheumatoid arthritis" in summary
+    assert "Which foot: Right" in summary
+    assert "Half an hour or more" in summary
+    assert "Pattern R" in summary
     saved = tmp_path / SUMMARY_NAME
     assert mode(saved) == 0o600
-    assert paragraphs(saved.read_text(encoding="utf-8"))[-1] == consult(bank)
-    out = prompter.out
-    assert isinstance(out, io.StringIO)
-    assert words(out.getvalue()).endswith(consult(bank))
+    assert "Half an hour or more" in saved.read_text(encoding="utf-8")
 
 
-def test_arrow_key_prompter_ctrl_c_mid_walk(bank: Bank, tmp_path: Path) -> None:
+def test_arrow_key_prompter_ctrl_c_mid_walk(tiny_bank: Bank, tmp_path: Path) -> None:
     """Ctrl-C in the real menus stops the walkthrough with KeyboardInterrupt, nothing saved."""
-    order = asked_questions(bank, HEEL)
-    keys = "".join(answer_keys(q, HEEL[q.id]) for q in order[:4]) + Keyboard.ControlC
+    order = asked_questions(tiny_bank, WALK)
+    keys = "".join(answer_keys(q, WALK[q.id]) for q in order[:4]) + Keyboard.ControlC
     summary_out = io.StringIO()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(keys)
+        prompter = QuestionaryPrompter(io.StringIO())
         with pytest.raises(KeyboardInterrupt):
-            Walkthrough(bank, QuestionaryPrompter(io.StringIO()), TODAY).run({}, summary_out)
+            Walkthrough(tiny_bank, prompter, TODAY).run({}, summary_out)
     assert summary_out.getvalue() == ""
     assert list(tmp_path.iterdir()) == []
-    assert os.listdir(tmp_path) == []
