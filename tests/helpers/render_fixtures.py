@@ -1,94 +1,65 @@
-"""Persona answers, a fixed date and version, snapshot extensions, and readers of the output
-for the renderer tests."""
+"""Summaries to render (tiny-bank personas for the renderer tests; the shipped personas of
+tests/personas/ for the tests of the shipped bank's own promises), a fixed date and version,
+snapshot extensions, and readers of the output."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
-from helpers.strategies import NO_URGENT, shipped_bank
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from fibrofoot.answers import Answers
-from fibrofoot.render.common import HEADINGS
+from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.summary import Summary, build_summary
+from helpers.strategies import shipped_bank, tiny_test_bank
 
 DATE = date(2026, 1, 15)
 VERSION = "0.1.0"
 
-PERSONAS: dict[str, Answers] = {
-    # Heel and arch pain on one foot, worst on the first steps: a typical, short summary.
-    "heel_mornings": {
-        **NO_URGENT,
-        "pain_areas": ["heel", "arch"],
-        "pain_side": "left",
-        "pain_level": 6,
-        "pain_duration": "three_to_12_months",
-        "pain_timing": ["first_steps", "long_standing"],
-        "first_steps_ease": True,
-        "sensations": ["deep_ache"],
-        "tender_spots": False,
-        "morning_stiffness": "under_30",
-        "joint_swelling": "no",
-        "walk_differently": True,
-        "walking_signs": ["none"],
-        "note": "It is worst after a long shift at work (I stand all day).",
+# Answers to the tiny bank (tests/banks/tiny/): what the renderer tests and snapshots show.
+TINY_PERSONAS: dict[str, Answers] = {
+    # A typical summary: one foot, a few contributors, a pertinent negative and a note.
+    "heel": {
+        "warning": ["none"],
+        "where": ["heel", "toes"],
+        "side": "left",
+        "level": 7,
+        "tingling": False,
+        "stiffness": True,
+        "stiff_long": "short",
+        "note": "Worst after a long shift.",
     },
-    # Widespread pain with many symptoms and one red flag: a long summary that must still fit
-    # on two printed pages.
-    "widespread": {
-        "urgent_emergency": ["none"],
-        "urgent_soon": ["severe_or_stops_activities"],
-        "pain_areas": ["heel", "arch", "ball_of_foot", "toes", "whole_foot"],
-        "pain_side": "both",
-        "pain_level": 7,
-        "pain_duration": "over_a_year",
-        "pain_timing": ["first_steps", "at_night", "end_of_day"],
-        "first_steps_ease": False,
-        "sensations": ["deep_ache", "burning", "tingling", "cramps", "touch_hurts"],
-        "tender_spots": True,
-        "nerve_pattern": "patches",
-        "temperature_feel": False,
-        "nerve_risks": ["none"],
-        "morning_stiffness": "under_30",
-        "joint_swelling": "no",
-        "walk_differently": True,
-        "walking_signs": ["avoid_walking", "stumble"],
-        "note": (
-            "My feet hurt most on days when the rest of my fibromyalgia flares too.\n"
-            "Warm foot baths help for an hour or so."
-        ),
+    # Every section: a red flag at each level, most contributors, a note of two paragraphs.
+    "everything": {
+        "warning": ["emergency_sign", "today_sign", "soon_sign"],
+        "where": ["heel", "whole_foot"],
+        "side": "both",
+        "level": 9,
+        "tingling": False,
+        "stiffness": True,
+        "stiff_long": "long",
+        "note": "First line of the note.\n\nA second paragraph.",
     },
-    # An emergency sign reported straight away, then the walkthrough was stopped.
-    "emergency_stop": {
-        "urgent_emergency": ["cold_pale_foot"],
-    },
-    # Nerve-type feelings that move from one foot to the other, and mostly "No" elsewhere.
-    "tingling_changes_sides": {
-        **NO_URGENT,
-        "pain_areas": ["toes", "whole_foot"],
-        "pain_side": "changes_sides",
-        "pain_level": 4,
-        "pain_duration": "six_weeks_to_3_months",
-        "pain_timing": ["no_pattern"],
-        "sensations": ["tingling", "touch_hurts"],
-        "tender_spots": "not_sure",
-        "nerve_pattern": "patches",
-        "temperature_feel": False,
-        "nerve_risks": ["none"],
-        "morning_stiffness": "no",
-        "joint_swelling": "no",
-        "walk_differently": False,
-        "walking_signs": ["none"],
-    },
-    # Only a few answers and nothing raised: the summary still makes sense.
-    "few_answers": {
-        **NO_URGENT,
-        "pain_level": 3,
-        "pain_side": "not_sure",
-        "note": "",
-    },
+    # An emergency sign straight away, then the walkthrough was stopped.
+    "emergency_stop": {"warning": ["emergency_sign"]},
+    # A few answers and nothing raised.
+    "few": {"warning": ["none"], "level": 2, "note": ""},
 }
+
+
+def tiny_summary(persona: str, note: str | None = None) -> Summary:
+    """A tiny-bank persona's summary on the fixed date; `note` replaces its own note."""
+    answers = dict(TINY_PERSONAS[persona])
+    if note is not None:
+        answers["note"] = note
+    return build_summary(tiny_test_bank(), answers, DATE, VERSION)
+
+
+PERSONAS_DIR = Path(__file__).parents[1] / "personas"
+PERSONAS = tuple(sorted(p.stem for p in PERSONAS_DIR.glob("*.yaml") if p.stem != "expectations"))
 
 # Every question answered with every symptom: more than a person is likely to report. Used to
 # check that even this prints without cutting blocks in half, not for the two-page limit.
@@ -134,25 +105,29 @@ MAXIMAL: Answers = {
 }
 
 
+@cache
+def persona_answers(persona: str) -> Answers:
+    """The answers of a shipped persona (tests/personas/PERSONA.yaml), or MAXIMAL."""
+    if persona == "maximal":
+        return MAXIMAL
+    path = PERSONAS_DIR / f"{persona}.yaml"
+    return validate_answers(shipped_bank(), read_answers(path), str(path))
+
+
 def summary_for(persona: str, note: str | None = None) -> Summary:
-    """The persona's summary on the fixed date; `note` replaces the persona's own note."""
-    answers = dict(MAXIMAL if persona == "maximal" else PERSONAS[persona])
+    """A shipped persona's summary (or "maximal") on the fixed date; `note` replaces its note."""
+    answers = dict(persona_answers(persona))
     if note is not None:
         answers["note"] = note
     return build_summary(shipped_bank(), answers, DATE, VERSION)
 
 
-def expected_headings(summary: Summary) -> list[str]:
-    """The section headings every format shows for `summary`, in order; empty sections left out."""
-    present = {
-        "red_flags": summary.red_flags,
-        "reported": summary.reported,
-        "negatives": summary.pertinent_negatives,
-        "contributors": summary.contributors,
-        "questions": summary.questions_to_ask,
-        "notes": summary.notes,
-    }
-    return [HEADINGS[key] for key, items in present.items() if items]
+_STYLE = re.compile(r"<style>.*?</style>\n", re.DOTALL)
+
+
+def without_style(html: str) -> str:
+    """The page without its stylesheet, for snapshots (the CSS is tested on its own)."""
+    return _STYLE.sub("<style>...</style>\n", html, count=1)
 
 
 # Elements that start a new block of text: text on either side of one is not run together.

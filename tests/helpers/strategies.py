@@ -14,15 +14,16 @@ the tests that need a walk past the urgent checks.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from helpers.wording import is_harmless_user_text
 
 from fibrofoot.answers import MAX_TEXT_CHARS, Answers, AnswerValue
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
 from fibrofoot.rules import is_asked
+from helpers.wording import is_harmless_user_text
 
 # "None of these" to both warning-sign questions: no red flag, the walk goes on to the pain.
 NO_URGENT: Answers = {
@@ -39,6 +40,16 @@ PROPERTY = settings(deadline=None)
 def shipped_bank() -> Bank:
     """The bank shipped with fibrofoot, loaded once per test run."""
     return load_bank()
+
+
+TINY_BANK_DIR = Path(__file__).parents[1] / "banks" / "tiny"
+
+
+@cache
+def tiny_test_bank() -> Bank:
+    """The tiny bank made for testing the machinery (the `tiny_bank` fixture, for code that
+    runs outside a test function, such as hypothesis strategies)."""
+    return load_bank(TINY_BANK_DIR)
 
 
 def user_text() -> st.SearchStrategy[str]:
