@@ -1,4 +1,5 @@
-"""The plain prompter: numbered answers typed as text, for screen readers and simple terminals."""
+"""The plain prompter on the tiny bank: numbered answers typed as text, for screen readers and
+simple terminals."""
 
 from __future__ import annotations
 
@@ -44,76 +45,76 @@ def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
-def test_answers_are_listed_with_numbers(bank: Bank) -> None:
+def test_answers_are_listed_with_numbers(tiny_bank: Bank) -> None:
     """Each answer is shown on its own line with the number to type."""
     prompter = typing("1")
-    ask(prompter, bank.question("pain_side"))
+    ask(prompter, tiny_bank.question("side"))
     out = prompter.out
     assert isinstance(out, io.StringIO)
     lines = out.getvalue().splitlines()
-    assert "  1  The left foot" in lines
-    assert "  5  Not sure" in lines
+    assert "  1  Left" in lines
+    assert "  3  Both" in lines
 
 
-def test_yes_no_by_number(bank: Bank) -> None:
+def test_yes_no_by_number(tiny_bank: Bank) -> None:
     """1 is Yes, 2 is No and 3 is Not sure."""
     prompter = typing("1", "2", "3")
-    question = bank.question("tender_spots")
+    question = tiny_bank.question("tingling")
     assert [ask(prompter, question) for _ in range(3)] == [True, False, NOT_SURE]
 
 
-def test_single_choice_by_number(bank: Bank) -> None:
+def test_single_choice_by_number(tiny_bank: Bank) -> None:
     """A number picks that answer's value."""
-    assert ask(typing("3"), bank.question("pain_side")) == "both"
+    assert ask(typing("3"), tiny_bank.question("side")) == "both"
 
 
-def test_multi_takes_several_numbers_in_any_order(bank: Bank) -> None:
+def test_multi_takes_several_numbers_in_any_order(tiny_bank: Bank) -> None:
     """Numbers separated by commas or spaces give the values in the bank's order."""
-    prompter = typing("5, 1", "2 3;4")
-    question = bank.question("pain_areas")
-    assert ask(prompter, question) == ["heel", "big_toe"]
-    assert ask(prompter, question) == ["arch", "ball_of_foot", "toes"]
+    prompter = typing("3, 1", "2 3;1")
+    question = tiny_bank.question("where")
+    assert ask(prompter, question) == ["heel", "whole_foot"]
+    assert ask(prompter, question) == ["heel", "toes", "whole_foot"]
 
 
-def test_multi_refuses_an_exclusive_answer_with_others(bank: Bank) -> None:
+def test_multi_refuses_an_exclusive_answer_with_others(tiny_bank: Bank) -> None:
     """Ticking "None of these" with another answer is explained and asked again."""
-    question = bank.question("walking_signs")
+    question = tiny_bank.question("warning")
     none = str([token for token, _ in option_rows(question)].index("none") + 1)
     prompter = typing(f"1,{none}", none)
     assert ask(prompter, question) == ["none"]
     assert "'None of these' cannot be combined with other answers." in said(prompter)
 
 
-@pytest.mark.parametrize("typed", ["0", "6", "x", "1,2", "", "1.5"])
-def test_single_choice_refuses_what_is_not_one_listed_number(bank: Bank, typed: str) -> None:
+@pytest.mark.parametrize("typed", ["0", "4", "x", "1,2", "", "1.5"])
+def test_single_choice_refuses_what_is_not_one_listed_number(tiny_bank: Bank, typed: str) -> None:
     """Anything but one number from the list says what to type and asks again."""
     prompter = typing(typed, "2")
-    assert ask(prompter, bank.question("pain_side")) == "right"
-    assert "Please type a number from 1 to 5." in said(prompter)
+    assert ask(prompter, tiny_bank.question("side")) == "right"
+    assert "Please type a number from 1 to 3." in said(prompter)
 
 
-def test_scale_takes_a_whole_number_from_0_to_10(bank: Bank) -> None:
+def test_scale_takes_a_whole_number_from_0_to_10(tiny_bank: Bank) -> None:
     """The 0-10 question takes the number itself; out-of-range or other text is refused."""
     prompter = typing("11", "-1", "seven", "7", "0")
-    question = bank.question("pain_level")
+    question = tiny_bank.question("level")
     assert ask(prompter, question) == 7
     assert ask(prompter, question) == 0
     assert said(prompter).count("Please type a whole number from 0 to 10.") == 3
 
 
-def test_scale_ends_are_described_once(bank: Bank) -> None:
+def test_scale_ends_are_described_once(tiny_bank: Bank) -> None:
     """The scale's ends are shown as the bank words them, without the number twice."""
     prompter = typing("4")
-    ask(prompter, bank.question("pain_level"))
+    ask(prompter, tiny_bank.question("level"))
     shown = said(prompter)
-    assert "0 means no pain at all; 10 means the worst pain you can imagine" in shown
+    assert "0 means none; 10 means the worst" in shown
     assert "0 = 0" not in shown
 
 
-def test_text_returns_the_typed_line(bank: Bank) -> None:
+def test_text_returns_the_typed_line(tiny_bank: Bank) -> None:
     """A text question returns the line; an empty line skips it."""
     prompter = typing("Worse after work.", "")
-    question = text_question(bank)
+    question = text_question(tiny_bank)
     assert ask(prompter, question) == "Worse after work."
     assert ask(prompter, question) == ""
 
@@ -121,44 +122,44 @@ def test_text_returns_the_typed_line(bank: Bank) -> None:
 @pytest.mark.parametrize(
     ("question_id", "default", "kept"),
     [
-        ("pain_side", "changes_sides", "4"),
-        ("pain_areas", ["heel", "ankle"], "1,7"),
-        ("pain_level", 3, "3"),
-        ("tender_spots", False, "2"),
+        ("side", "both", "3"),
+        ("where", ["heel", "whole_foot"], "1,3"),
+        ("level", 3, "3"),
+        ("tingling", False, "2"),
         ("note", "Earlier note", "Earlier note"),
     ],
 )
 def test_enter_keeps_the_previous_answer(
-    bank: Bank, question_id: str, default: AnswerValue, kept: str
+    tiny_bank: Bank, question_id: str, default: AnswerValue, kept: str
 ) -> None:
     """With an earlier answer, the prompt says what Enter keeps, and Enter keeps it."""
     prompter = typing("")
-    assert ask(prompter, bank.question(question_id), default) == default
+    assert ask(prompter, tiny_bank.question(question_id), default) == default
     assert f"Enter keeps {kept})" in said(prompter)
 
 
-@pytest.mark.parametrize("question_id", ["pain_side", "pain_areas", "pain_level", "note"])
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling", "note"])
 @pytest.mark.parametrize("typed", ["b", "B"])
-def test_b_goes_back(bank: Bank, question_id: str, typed: str) -> None:
+def test_b_goes_back(tiny_bank: Bank, question_id: str, typed: str) -> None:
     """Typing b (either case) goes back from every kind of question."""
     prompter = typing(typed)
-    assert ask(prompter, bank.question(question_id)) is Nav.BACK
+    assert ask(prompter, tiny_bank.question(question_id)) is Nav.BACK
     assert "b = back" in said(prompter)
 
 
-def test_b_at_the_first_question_says_there_is_nothing_before(bank: Bank) -> None:
+def test_b_at_the_first_question_says_there_is_nothing_before(tiny_bank: Bank) -> None:
     """At the first question b is explained, not obeyed, and the prompt offers no "b = back"."""
-    prompter = typing("b", "6")
-    assert ask(prompter, bank.question("urgent_emergency"), nav=FIRST) == ["none"]
+    prompter = typing("b", "4")
+    assert ask(prompter, tiny_bank.question("warning"), nav=FIRST) == ["none"]
     shown = said(prompter)
     assert "This is the first question; there is nothing to go back to." in shown
     assert "b = back" not in shown
 
 
-@pytest.mark.parametrize("question_id", ["pain_side", "sensations", "pain_level", "note"])
-def test_question_mark_shows_why_and_asks_again(bank: Bank, question_id: str) -> None:
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling", "note"])
+def test_question_mark_shows_why_and_asks_again(tiny_bank: Bank, question_id: str) -> None:
     """Typing ? shows the "why we ask" line; the next line answers the same question."""
-    question = bank.question(question_id)
+    question = tiny_bank.question(question_id)
     prompter = typing("?", "1")
     answer = ask(prompter, question)
     assert answer is not Nav.BACK
@@ -166,10 +167,10 @@ def test_question_mark_shows_why_and_asks_again(bank: Bank, question_id: str) ->
     assert said(prompter).count("? = why we ask") == 2
 
 
-def test_end_of_input_stops_like_ctrl_c(bank: Bank) -> None:
+def test_end_of_input_stops_like_ctrl_c(tiny_bank: Bank) -> None:
     """Ctrl-D (end of input) stops the walkthrough the way Ctrl-C does."""
     with pytest.raises(KeyboardInterrupt):
-        ask(typing(), bank.question("pain_side"))
+        ask(typing(), tiny_bank.question("side"))
 
 
 def test_choose_by_number_with_a_default() -> None:
@@ -192,21 +193,27 @@ def test_type_text_keeps_the_suggested_name() -> None:
     assert "Save as (Enter for summary.txt):" in said(prompter)
 
 
-def test_output_has_no_escape_sequences(bank: Bank) -> None:
+def test_output_has_no_escape_sequences(tiny_bank: Bank) -> None:
     """Plain means plain: no colour or cursor codes for a screen reader to read out."""
     prompter = typing("1", "1,2", "5", "b")
-    for question_id in ("pain_side", "pain_areas", "pain_level", "note"):
-        ask(prompter, bank.question(question_id))
+    for question_id in ("side", "where", "level", "note"):
+        ask(prompter, tiny_bank.question(question_id))
     out = prompter.out
     assert isinstance(out, io.StringIO)
     assert "\x1b" not in out.getvalue()
 
 
-def test_long_answers_wrap_under_their_text(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_answers_wrap_under_their_text(
+    tiny_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On a narrow terminal an answer's second line lines up under its words, not its number."""
     monkeypatch.setenv("COLUMNS", "40")
+    side = tiny_bank.question("side")
+    long = side.options[0].model_copy(
+        update={"label": "Sudden cold, pale or blue foot, very sore or numb"}
+    )
     prompter = typing("1")
-    ask(prompter, bank.question("urgent_emergency"), nav=FIRST)
+    ask(prompter, side.model_copy(update={"options": [long, *side.options[1:]]}))
     out = prompter.out
     assert isinstance(out, io.StringIO)
     lines = out.getvalue().splitlines()
