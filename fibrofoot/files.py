@@ -23,7 +23,7 @@ from fibrofoot.safe_text import shown_path
 
 OWNER_ONLY = 0o600
 MAX_FILE_BYTES = 2_000_000
-_NOT_ORDINARY = "(a link, a device, a pipe or a socket)"
+_NOT_ORDINARY = "a device, a pipe or a socket"
 
 PathKind = Literal["file", "folder", "other"]
 
@@ -39,19 +39,16 @@ def read_text(path: Path, what: str) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except (OSError, ValueError) as error:
-        raise FibrofootError(f"{shown}: {_read_refusal(error)}") from None
+        raise FibrofootError(f"{shown}: {_read_refusal(error, what)}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise FibrofootError(f"{shown}: this is a folder; give the path of a {what} file.")
         if not stat.S_ISREG(info.st_mode):
-            raise FibrofootError(
-                f"{shown}: this is not an ordinary file {_NOT_ORDINARY}; "
-                f"give the path of a {what} file."
-            )
+            raise FibrofootError(f"{shown}: {_not_ordinary(what)}")
         raw = _read_at_most(fd, MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise FibrofootError(f"{shown}: {_read_refusal(error)}") from None
+        raise FibrofootError(f"{shown}: {_read_refusal(error, what)}") from None
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
@@ -210,7 +207,7 @@ def _taken_message(path: Path, shown: str, kind: PathKind | None = None) -> str:
         return f"{shown} is a folder; give a file name."
     if kind == "other":
         return (
-            f"{shown} already exists and is not an ordinary file {_NOT_ORDINARY}; "
+            f"{shown} already exists and is not an ordinary file (a link, {_NOT_ORDINARY}); "
             "fibrofoot never replaces one. Choose another name."
         )
     return f"{shown} already exists; choose another name (or use --force)."
@@ -271,18 +268,24 @@ def _path_refusal(error: OSError | ValueError) -> str:
     return f"{error.strerror or 'the system refused'}."
 
 
-def _read_refusal(error: OSError | ValueError) -> str:
+def _read_refusal(error: OSError | ValueError, what: str) -> str:
     if isinstance(error, FileNotFoundError):
         return "no such file."
     if isinstance(error, PermissionError):
-        return "fibrofoot is not allowed to read this file."
-    if isinstance(error, OSError) and error.errno not in (
+        return "fibrofoot is not allowed to read this file (or to look in its folder)."
+    if isinstance(error, ValueError) or error.errno in (
         errno.ENAMETOOLONG,
         errno.ENOTDIR,
         errno.ELOOP,
     ):
-        return f"could not read the file ({error.strerror or 'the system refused'})."
-    return _path_refusal(error)
+        return _path_refusal(error)
+    if error.errno in (errno.ENXIO, errno.ENODEV):  # a socket, or a device with no driver
+        return _not_ordinary(what)
+    return f"could not read the file ({error.strerror or 'the system refused'})."
+
+
+def _not_ordinary(what: str) -> str:
+    return f"this is not an ordinary file ({_NOT_ORDINARY}); give the path of a {what} file."
 
 
 def _save_refusal(error: OSError, step: str) -> str:

@@ -25,14 +25,16 @@ TINY_CONSULT = "Tiny consult. Please talk to a healthcare professional."
 PRIVATE = "PRIVATE-NOTE-7731"
 
 
-def _refused(run: CliRun, consult: str = TINY_CONSULT) -> str:
-    """The stderr of a run that was refused as a person should see it: a sentence, then the
-    consult message of the bank in use (`questions --check DIR` ends with the shipped one's)."""
+def refused(run: CliRun, *consults: str) -> str:
+    """The stderr of a run that was refused as a person should see it: a sentence, then a
+    consult message (the tiny bank's unless others are given: a bank that cannot be read
+    ends with the shipped bank's)."""
     code, out, err = run
     assert (code, out) == (1, ""), err
     assert err.startswith("fibrofoot: ")
     assert "Traceback" not in err
-    assert " ".join(err.split()).endswith(" ".join(consult.split()))
+    flat = " ".join(err.split())
+    assert any(flat.endswith(" ".join(c.split())) for c in consults or (TINY_CONSULT,)), err
     return err
 
 
@@ -93,7 +95,7 @@ def test_a_digit_that_is_not_ascii_is_not_a_pain_level(
     report: Callable[..., CliRun], value: str
 ) -> None:
     """A superscript, Arabic-Indic or fullwidth digit is refused as a pain level."""
-    assert "'level': use a whole number from 0 to 10" in _refused(report(f"level: {value}\n"))
+    assert "'level': use a whole number from 0 to 10" in refused(report(f"level: {value}\n"))
 
 
 # 9. Quiet wrong values ---------------------------------------------------------------------
@@ -104,14 +106,14 @@ def test_a_number_that_is_not_a_plain_decimal_is_refused(
     report: Callable[..., CliRun], written: str
 ) -> None:
     """YAML 1.1 reads 010 as 8 and 0x0A, 1_0, 1:30 as numbers: all refused, line named."""
-    err = _refused(report(f"tingling: yes\nlevel: {written}\n"))
+    err = refused(report(f"tingling: yes\nlevel: {written}\n"))
     assert "answers.yaml:2: write a number in plain digits" in err
 
 
 @pytest.mark.parametrize("written", ["1e1", "1.0e+1", "6.0", ".inf", "0o7"])
 def test_a_number_that_is_not_whole_is_refused(report: Callable[..., CliRun], written: str) -> None:
     """1e1 and 0o7 (text in YAML 1.1) and floats are not pain levels."""
-    assert "'level': use a whole number from 0 to 10" in _refused(report(f"level: {written}\n"))
+    assert "'level': use a whole number from 0 to 10" in refused(report(f"level: {written}\n"))
 
 
 @pytest.mark.parametrize(("written", "level"), [("7", 7), ("0", 0), ("10", 10)])
@@ -127,7 +129,7 @@ def test_a_plain_decimal_is_read_as_written(
 def test_a_negative_number_is_out_of_range(report: Callable[..., CliRun]) -> None:
     """A plain negative number is read as one, and refused as out of range."""
     for content, name in (("level: -5\n", "answers.yaml"), ('{"level": -5}', "answers.json")):
-        assert "'level': out of range" in _refused(report(content, name))
+        assert "'level': out of range" in refused(report(content, name))
 
 
 # 2. Encodings: lone surrogates -------------------------------------------------------------
@@ -145,7 +147,7 @@ def test_a_negative_number_is_out_of_range(report: Callable[..., CliRun]) -> Non
 )
 def test_a_lone_surrogate_in_json_is_refused(report: Callable[..., CliRun], content: str) -> None:
     """Half of a UTF-16 pair, which no terminal or UTF-8 file can hold, is refused on reading."""
-    assert "lone surrogate" in _refused(report(content, "answers.json"))
+    assert "lone surrogate" in refused(report(content, "answers.json"))
 
 
 def test_a_whole_escaped_pair_is_one_character(report: Callable[..., CliRun]) -> None:
@@ -157,7 +159,7 @@ def test_a_whole_escaped_pair_is_one_character(report: Callable[..., CliRun]) ->
 
 def test_a_surrogate_escape_in_yaml_is_refused(report: Callable[..., CliRun]) -> None:
     """YAML's own reader refuses the escape; the message does not repeat the note."""
-    err = _refused(report(f'note: "{PRIVATE} \\ud800"\n'))
+    err = refused(report(f'note: "{PRIVATE} \\ud800"\n'))
     assert "answers.yaml:1: YAML syntax error" in err
     assert PRIVATE not in err
 
@@ -186,7 +188,7 @@ def test_a_bank_with_a_huge_list_is_refused_fast_and_small(
     (tiny_bank_copy / "90-huge.yaml").write_text("signals: [" + "x," * 900_000 + "x]\n")
     assert (tiny_bank_copy / "90-huge.yaml").stat().st_size > 1_800_000
     run, elapsed, peak = _timed(lambda: cli("questions", "--check", tiny_bank_copy))
-    err = _refused(run, shipped_consult)
+    err = refused(run, TINY_CONSULT, shipped_consult)
     assert "90-huge.yaml:" in err
     assert "more than 20,000 values" in err
     assert len(err.splitlines()) < 10
@@ -209,7 +211,7 @@ def test_a_two_megabyte_yaml_answers_file_is_refused_fast(
     """Answers files of almost 2 MB made of many keys, items or levels: refused at once."""
     assert 1_500_000 < len(content) < 2_000_000
     run, elapsed, peak = _timed(lambda: report(content, name))
-    err = _refused(run)
+    err = refused(run)
     assert "more than 20,000 values" in err or "nested too deeply" in err
     assert len(err.splitlines()) < 10
     assert elapsed < 0.5
@@ -219,7 +221,7 @@ def test_a_two_megabyte_yaml_answers_file_is_refused_fast(
 def test_a_two_megabyte_note_is_read_fast(report: Callable[..., CliRun]) -> None:
     """One long note near the cap is read (and refused only for its length) quickly."""
     run, elapsed, _ = _timed(lambda: report("note: " + "word " * 390_000 + "\n"))
-    assert "'note': the text is longer than 20,000 characters" in _refused(run)
+    assert "'note': the text is longer than 20,000 characters" in refused(run)
     assert elapsed < 0.5
 
 
@@ -227,7 +229,7 @@ def test_many_problems_are_listed_up_to_twenty(report: Callable[..., CliRun]) ->
     """100,000 unknown keys in JSON give the first twenty and how many more, not 100,000."""
     document = json.dumps({f"k{i}": 1 for i in range(100_000)})
     run, elapsed, _ = _timed(lambda: report(document, "answers.json"))
-    lines = _refused(run).splitlines()
+    lines = refused(run).splitlines()
     assert lines[0].endswith("answers.json: 100000 answer(s) need fixing:")
     assert len([line for line in lines if "is not a question id" in line]) == MAX_LISTED
     assert "  ... and 99,980 more." in lines
@@ -239,7 +241,9 @@ def test_a_bank_with_many_problems_lists_twenty(
 ) -> None:
     """Thirty unknown top-level keys in a bank give twenty problems and 'and 10 more'."""
     (tiny_bank_copy / "90-keys.yaml").write_text("".join(f"key{i}: 1\n" for i in range(30)))
-    lines = _refused(cli("questions", "--check", tiny_bank_copy), shipped_consult).splitlines()
+    lines = refused(
+        cli("questions", "--check", tiny_bank_copy), TINY_CONSULT, shipped_consult
+    ).splitlines()
     assert lines[0] == "fibrofoot: The question bank has 30 problems:"
     assert len([line for line in lines if "unknown top-level key" in line]) == MAX_LISTED
     assert "  ... and 10 more." in lines
@@ -262,7 +266,7 @@ def test_a_note_starting_with_a_bang_is_not_repeated(
     report: Callable[..., CliRun], content: str
 ) -> None:
     """YAML reads `!word` as a type tag; the refusal says so without repeating the words."""
-    err = _refused(report(content))
+    err = refused(report(content))
     assert "answers.yaml:1: a value starts with '!'" in err
     assert PRIVATE not in err
 
@@ -277,14 +281,14 @@ def test_quoted_bang_notes_are_kept(report: Callable[..., CliRun]) -> None:
 @pytest.mark.parametrize("written", ["=", "<<"])
 def test_yaml_11_oddities_are_read_as_text(report: Callable[..., CliRun], written: str) -> None:
     """'=' and '<<', which YAML 1.1 gives types of their own, are text like any other."""
-    assert "'side': use one of: left, right, both" in _refused(report(f"side: {written}\n"))
+    assert "'side': use one of: left, right, both" in refused(report(f"side: {written}\n"))
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_a_file_name_cannot_forge_a_line(report: Callable[..., CliRun], suffix: str) -> None:
     """Newlines and escapes in an answers file's name are shown as escapes on one line."""
     name = f"a\nfibrofoot: FORGED\r\x1b[2Kb\u2028c{suffix}"
-    err = _refused(report("level: [\n", name))
+    err = refused(report("level: [\n", name))
     assert not any(line.startswith("fibrofoot: FORGED") for line in err.splitlines())
     assert not {"\x1b", "\r", "\u2028"} & set(err)
     assert "a\\u000afibrofoot: FORGED\\u000d\\u001b[2Kb\\u2028c" in err
@@ -295,14 +299,14 @@ def test_a_bank_file_name_cannot_forge_a_line(
 ) -> None:
     """A bank file whose name holds a newline is named on one line in the problem."""
     (tiny_bank_copy / "90-x\nFORGED: line.yaml").write_text("signals: [\n")
-    err = _refused(cli("questions", "--check", tiny_bank_copy), shipped_consult)
+    err = refused(cli("questions", "--check", tiny_bank_copy), TINY_CONSULT, shipped_consult)
     assert not any(line.startswith("FORGED") for line in err.splitlines())
     assert "90-x\\u000aFORGED: line.yaml:" in err
 
 
 def test_the_size_limit_says_the_real_size_and_limit(report: Callable[..., CliRun]) -> None:
     """A file just over the cap is told its size in bytes and the limit, not '2 MB; under 2 MB'."""
-    err = _refused(report("#" * 2_000_001))
+    err = refused(report("#" * 2_000_001))
     assert "the file is 2,000,001 bytes; answers files can be at most 2,000,000 bytes" in err
 
 
@@ -320,6 +324,6 @@ def test_messages_are_in_our_words(
     report: Callable[..., CliRun], name: str, content: str, expected: str, not_python: str
 ) -> None:
     """NUL bytes, deep JSON and huge numbers are explained in fibrofoot's words."""
-    err = _refused(report(content, name))
+    err = refused(report(content, name))
     assert expected in err
     assert not_python not in err
