@@ -1,27 +1,28 @@
-"""The command line's fast paths, usage errors and exit codes."""
+"""The command line's fast paths, usage errors, exit codes, streams and consult message source."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers.wording import last_paragraph
 
 from fibrofoot import __version__
-from fibrofoot.bank.load import load_bank
+from fibrofoot.bank.models import Bank
 from fibrofoot.terminal.cli import FALLBACK_CONSULT, main
+from fibrofoot.terminal.screen import Streams
 
-CONSULT = " ".join(load_bank().messages.consult.split())
-
-
-def _words(text: str) -> str:
-    """Text with line wrapping undone."""
-    return " ".join(text.split())
-
-
+Cli = Callable[..., tuple[int, str, str]]
 HEAVY = ("questionary", "prompt_toolkit", "pydantic", "yaml", "jinja2")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("flag", ["--version", "--help"])
@@ -41,56 +42,87 @@ def test_fast_flags_import_nothing_heavy(flag: str) -> None:
 
 
 def test_version_names_the_release(capsys: pytest.CaptureFixture[str]) -> None:
-    """--version prints the package version."""
+    """--version prints the package version on stdout."""
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"fibrofoot {__version__}\n"
 
 
 @pytest.mark.parametrize(
     "argv",
-    [["--no-such-flag"], ["report"], ["questions"], ["report", "a.yaml", "--format", "pdf"]],
-    ids=["unknown-flag", "report-without-answers", "questions-without-action", "unknown-format"],
+    [
+        ["--no-such-flag"],
+        ["report"],
+        ["questions"],
+        ["report", "a.yaml", "--format", "pdf"],
+        ["report", "a.yaml", "--colour"],
+        ["report", "a.yaml", "b.yaml"],
+    ],
+    ids=[
+        "unknown-flag",
+        "report-without-answers",
+        "questions-without-action",
+        "unknown-format",
+        "unknown-report-option",
+        "two-answers-files",
+    ],
 )
-def test_usage_errors_exit_2_and_end_with_the_consult_message(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A usage mistake exits 2 with a hint, no traceback, and the consult message last."""
-    assert main(argv) == 2
-    err = capsys.readouterr().err
+def test_usage_errors_exit_2_with_a_hint(argv: list[str], cli: Cli) -> None:
+    """A usage mistake exits 2 with a pointer to --help, nothing on stdout, no traceback."""
+    code, out, err = cli(*argv)
+    assert (code, out) == (2, "")
     assert "fibrofoot --help" in err
     assert "Traceback" not in err
-    assert _words(err).endswith(CONSULT)
 
 
-def test_a_data_error_names_the_problem_then_the_consult_message(
-    capsys: pytest.CaptureFixture[str],
+def test_the_streams_passed_in_are_the_ones_used(
+    tiny_bank_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A missing answers file exits 1, says so, and ends with the bank's consult message."""
-    assert main(["report", "/no/such/answers.yaml"]) == 1
-    err = capsys.readouterr().err
-    assert "/no/such/answers.yaml: no such file" in err
-    assert _words(err).endswith(CONSULT)
+    """Given its streams, the command line writes the export to their output and its messages
+    to their terminal, and leaves the process's own stdout and stderr alone."""
+    streams = Streams(io.StringIO(), io.StringIO(), io.StringIO())
+    assert main(["--questions", str(tiny_bank_dir), "questions", "--json"], streams) == 0
+    assert isinstance(streams.output, io.StringIO)
+    assert isinstance(streams.terminal, io.StringIO)
+    assert json.loads(streams.output.getvalue())
+    assert "Tiny consult" in streams.terminal.getvalue()
+    assert capsys.readouterr() == ("", "")
 
 
-def test_a_broken_bank_ends_with_the_shipped_consult_message(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+def test_the_consult_message_comes_from_the_bank_in_use(
+    cli: Cli, tiny_bank: Bank, tiny_bank_dir: Path, tmp_path: Path
 ) -> None:
-    """When a bank given with --questions cannot be read, the shipped bank's advice comes last."""
-    assert main(["questions", "--check", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
+    """An error while using the bank named with --questions ends with that bank's advice."""
+    code, _, err = cli("--questions", tiny_bank_dir, "report", tmp_path / "missing.yaml")
+    assert code == 1
+    assert "missing.yaml: no such file" in err
+    assert last_paragraph("text", err) == words(tiny_bank.messages.consult)
+
+
+def test_an_unreadable_bank_ends_with_the_default_banks_consult_message(
+    cli: Cli,
+    tiny_bank: Bank,
+    tiny_bank_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the bank given with --questions cannot be read, the default bank's advice comes
+    last (the tiny bank stands in for the shipped one here)."""
+    monkeypatch.setattr("fibrofoot.bank.load.default_bank_dir", lambda: tiny_bank_dir)
+    code, _, err = cli("questions", "--check", tmp_path)
+    assert code == 1
     assert "no question files" in err
-    assert _words(err).endswith(CONSULT)
+    assert last_paragraph("text", err) == words(tiny_bank.messages.consult)
 
 
 def test_with_no_readable_bank_a_built_in_consult_line_comes_last(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Even with the shipped bank missing, the error path ends with consult advice."""
+    """Even with the default bank missing, the error path ends with consult advice."""
     monkeypatch.setattr("fibrofoot.bank.load.default_bank_dir", lambda: tmp_path)
-    assert main(["report", "answers.yaml"]) == 1
-    err = capsys.readouterr().err
+    code, _, err = cli("report", "answers.yaml")
+    assert code == 1
     assert "no question files" in err
-    assert _words(err).endswith(FALLBACK_CONSULT)
+    assert last_paragraph("text", err) == FALLBACK_CONSULT
 
 
 @pytest.mark.parametrize(
@@ -102,11 +134,17 @@ def test_with_no_readable_bank_a_built_in_consult_line_comes_last(
     ids=["unknown-extension", "extension-contradicts-format"],
 )
 def test_an_output_name_must_agree_with_the_format(
-    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    args: list[str],
+    message: str,
+    cli: Cli,
+    tiny_bank_dir: Path,
+    tmp_path: Path,
+    write_answers: Callable[..., Path],
 ) -> None:
     """-o never writes one format under another format's name: a usage error instead."""
-    persona = Path(__file__).parent / "personas" / "gait.yaml"
-    argv = ["report", str(persona), *(str(tmp_path / a) if "." in a else a for a in args)]
-    assert main(argv) == 2
-    assert message in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
+    answers = write_answers({"level": 3})
+    targets = [str(tmp_path / a) if "." in a else a for a in args]
+    code, _, err = cli("--questions", tiny_bank_dir, "report", answers, *targets)
+    assert code == 2
+    assert message in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml"]
