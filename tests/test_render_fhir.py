@@ -1,17 +1,19 @@
-"""FHIR R4: the bank as a Questionnaire and the answers as a QuestionnaireResponse that fits it."""
+"""FHIR R4, on the tiny bank: the bank as a Questionnaire and the answers as a
+QuestionnaireResponse that fits it."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from helpers.render_fixtures import PERSONAS, summary_for
-from helpers.strategies import shipped_bank
+from helpers.render_fixtures import TINY_PERSONAS, JsonSnapshot, tiny_summary
+from helpers.strategies import tiny_test_bank
 
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank, Kind
@@ -25,7 +27,7 @@ from fibrofoot.render.fhir import (
 from fibrofoot.safe_text import harmless
 from fibrofoot.terminal.cli import main
 
-ALL = [*sorted(PERSONAS), "maximal"]
+ALL = sorted(TINY_PERSONAS)
 HELP = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 YES_NO = {
     ("http://terminology.hl7.org/CodeSystem/v2-0136", "Y"),
@@ -60,7 +62,7 @@ def _bank_with(bank: Bank, question_id: str, ask_if: list[dict[str, Any]]) -> Ba
 
 @pytest.fixture(scope="module")
 def form() -> dict[str, Any]:
-    resource: dict[str, Any] = json.loads(questionnaire_json(shipped_bank(), __version__))
+    resource: dict[str, Any] = json.loads(questionnaire_json(tiny_test_bank(), __version__))
     return resource
 
 
@@ -73,7 +75,7 @@ def test_questionnaire_is_valid_r4(form: dict[str, Any]) -> None:
 
 def test_one_group_per_section(form: dict[str, Any]) -> None:
     """Sections become groups (linkId = section id) holding their questions in bank order."""
-    bank = shipped_bank()
+    bank = tiny_test_bank()
     assert [(g["linkId"], g["type"], g["text"]) for g in form["item"]] == [
         (s.id, "group", s.title) for s in bank.sections
     ]
@@ -84,7 +86,7 @@ def test_one_group_per_section(form: dict[str, Any]) -> None:
 def test_item_types_follow_the_question_kinds(form: dict[str, Any]) -> None:
     """yes_no and single are choices, multi repeats, scale is a bounded integer, text is text."""
     items = _questions(form)
-    for question in shipped_bank().questions:
+    for question in tiny_test_bank().questions:
         item = items[question.id]
         assert item["text"] == question.text
         codes = [o["valueCoding"]["code"] for o in item.get("answerOption", [])]
@@ -110,7 +112,7 @@ def test_item_types_follow_the_question_kinds(form: dict[str, Any]) -> None:
 def test_why_lines_are_help_items(form: dict[str, Any]) -> None:
     """Each question's 'why we ask' is a display child marked with itemControl 'help'."""
     items = _questions(form)
-    for question in shipped_bank().questions:
+    for question in tiny_test_bank().questions:
         helps = [
             child
             for child in items[question.id]["item"]
@@ -122,10 +124,10 @@ def test_why_lines_are_help_items(form: dict[str, Any]) -> None:
 
 
 def test_conditions_become_enable_when(form: dict[str, Any]) -> None:
-    """Every ask_if is an enableWhen on an earlier question; several values mean 'any'."""
+    """Every ask_if is an enableWhen on an earlier question, matching one of its answers."""
     items = _questions(form)
     order = list(items)
-    for question in shipped_bank().questions:
+    for question in tiny_test_bank().questions:
         item = items[question.id]
         if not question.ask_if:
             assert "enableWhen" not in item
@@ -138,29 +140,31 @@ def test_conditions_become_enable_when(form: dict[str, Any]) -> None:
             assert when["answerCoding"]["code"] in codes
         if len(whens) > 1:
             assert item["enableBehavior"] == "any"
-    nerve = items["nerve_pattern"]
-    assert [w["answerCoding"]["code"] for w in nerve["enableWhen"]] == [
-        "numbness",
-        "tingling",
-        "burning",
-        "shooting",
-    ]
-    swelling = items["other_joints"]
-    assert swelling["enableBehavior"] == "any"
-    assert [w["answerCoding"]["code"] for w in swelling["enableWhen"]] == ["both_feet", "one_foot"]
+    whens = items["stiff_long"]["enableWhen"]
+    assert [(w["question"], w["answerCoding"]["code"]) for w in whens] == [("stiffness", "Y")]
+
+
+def test_one_condition_with_several_values_means_any() -> None:
+    """`is: [a, b]` is one enableWhen per value, any of which enables the item."""
+    bank = _bank_with(
+        tiny_test_bank(), "stiff_long", [{"question": "where", "is": ["heel", "toes"]}]
+    )
+    item = _questions(questionnaire(bank, "0"))["stiff_long"]
+    assert item["enableBehavior"] == "any"
+    assert [w["answerCoding"]["code"] for w in item["enableWhen"]] == ["heel", "toes"]
 
 
 def test_several_conditions_mean_all() -> None:
     """Two single-value conditions, or a scale range, are enableBehavior 'all'."""
     bank = _bank_with(
-        shipped_bank(),
-        "first_steps_ease",
+        tiny_test_bank(),
+        "stiff_long",
         [
-            {"question": "pain_timing", "is": ["first_steps"]},
-            {"question": "pain_level", "at_least": 3, "at_most": 8},
+            {"question": "where", "is": ["heel"]},
+            {"question": "level", "at_least": 3, "at_most": 8},
         ],
     )
-    item = _questions(questionnaire(bank, "0"))["first_steps_ease"]
+    item = _questions(questionnaire(bank, "0"))["stiff_long"]
     Questionnaire.model_validate(questionnaire(bank, "0"))
     assert item["enableBehavior"] == "all"
     assert [(w["operator"], w.get("answerInteger")) for w in item["enableWhen"]] == [
@@ -170,17 +174,17 @@ def test_several_conditions_mean_all() -> None:
     ]
 
 
-def test_cli_prints_the_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_the_questionnaire(
+    tiny_bank_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`fibrofoot questions --fhir` prints exactly this Questionnaire."""
-    assert main(["questions", "--fhir"]) == 0
-    assert capsys.readouterr().out == questionnaire_json(shipped_bank(), __version__)
+    assert main(["--questions", str(tiny_bank_dir), "questions", "--fhir"]) == 0
+    assert capsys.readouterr().out == questionnaire_json(tiny_test_bank(), __version__)
 
 
 def test_questionnaire_snapshot(snapshot: Any) -> None:
     """The whole Questionnaire, to review changes to it as a diff."""
-    from helpers.render_fixtures import JsonSnapshot
-
-    assert questionnaire_json(shipped_bank(), "0.1.0") == snapshot.use_extension(JsonSnapshot)
+    assert questionnaire_json(tiny_test_bank(), "0.1.0") == snapshot.use_extension(JsonSnapshot)
 
 
 # --- QuestionnaireResponse ------------------------------------------------------------------
@@ -189,8 +193,8 @@ def test_questionnaire_snapshot(snapshot: Any) -> None:
 @pytest.mark.parametrize("persona", ALL)
 def test_response_is_valid_r4(persona: str) -> None:
     """The response validates, is completed, dated, and points at the Questionnaire version."""
-    summary = summary_for(persona)
-    response = json.loads(render_fhir(summary, shipped_bank()))
+    summary = tiny_summary(persona)
+    response = json.loads(render_fhir(summary, tiny_test_bank()))
     QuestionnaireResponse.model_validate(response)
     assert response["status"] == "completed"
     assert response["authored"] == "2026-01-15"
@@ -200,8 +204,8 @@ def test_response_is_valid_r4(persona: str) -> None:
 @pytest.mark.parametrize("persona", ALL)
 def test_response_fits_the_questionnaire(persona: str, form: dict[str, Any]) -> None:
     """Same groups and linkIds as the form; each coding is one of the item's answer options."""
-    bank = shipped_bank()
-    summary = summary_for(persona)
+    bank = tiny_test_bank()
+    summary = tiny_summary(persona)
     response = questionnaire_response(summary, bank)
     form_groups = {g["linkId"]: [q["linkId"] for q in g["item"]] for g in form["item"]}
     group_ids = [g["linkId"] for g in response.get("item", [])]
@@ -229,33 +233,31 @@ def test_response_fits_the_questionnaire(persona: str, form: dict[str, Any]) -> 
 
 def test_response_values_are_typed() -> None:
     """valueCoding for choices (one per chosen option), valueInteger for scales, valueString."""
-    summary = summary_for("heel_mornings")
-    items = _answered(questionnaire_response(summary, shipped_bank()))
-    assert items["pain_level"]["answer"] == [{"valueInteger": 6}]
-    assert [a["valueCoding"]["code"] for a in items["pain_areas"]["answer"]] == ["heel", "arch"]
-    assert items["pain_side"]["answer"] == [
-        {"valueCoding": {"code": "left", "display": "The left foot"}}
-    ]
-    assert items["first_steps_ease"]["answer"][0]["valueCoding"]["code"] == "Y"
-    assert items["tender_spots"]["answer"][0]["valueCoding"]["code"] == "N"
-    assert items["note"]["answer"] == [{"valueString": PERSONAS["heel_mornings"]["note"]}]
+    summary = tiny_summary("heel")
+    items = _answered(questionnaire_response(summary, tiny_test_bank()))
+    assert items["level"]["answer"] == [{"valueInteger": 7}]
+    assert [a["valueCoding"]["code"] for a in items["where"]["answer"]] == ["heel", "toes"]
+    assert items["side"]["answer"] == [{"valueCoding": {"code": "left", "display": "Left"}}]
+    assert items["stiffness"]["answer"][0]["valueCoding"]["code"] == "Y"
+    assert items["tingling"]["answer"][0]["valueCoding"]["code"] == "N"
+    assert items["note"]["answer"] == [{"valueString": TINY_PERSONAS["heel"]["note"]}]
 
 
 def test_not_sure_and_empty_answers() -> None:
     """'Not sure' is asked-unknown; an empty note is not an answer; unanswered groups vanish."""
-    summary = summary_for("tingling_changes_sides")
-    items = _answered(questionnaire_response(summary, shipped_bank()))
-    assert items["tender_spots"]["answer"][0]["valueCoding"]["code"] == "asked-unknown"
-    few = questionnaire_response(summary_for("few_answers"), shipped_bank())
+    summary = tiny_summary("heel").model_copy(update={"answers": {"tingling": "not_sure"}})
+    items = _answered(questionnaire_response(summary, tiny_test_bank()))
+    assert items["tingling"]["answer"][0]["valueCoding"]["code"] == "asked-unknown"
+    few = questionnaire_response(tiny_summary("few"), tiny_test_bank())
     assert "note" not in _answered(few)
-    stopped = questionnaire_response(summary_for("emergency_stop"), shipped_bank())
-    assert [g["linkId"] for g in stopped["item"]] == ["urgent"]
+    stopped = questionnaire_response(tiny_summary("emergency_stop"), tiny_test_bank())
+    assert [g["linkId"] for g in stopped["item"]] == ["warning"]
 
 
 def test_response_without_answers_has_no_items() -> None:
     """No answers at all still make a valid, completed response (with no items)."""
-    summary = summary_for("few_answers").model_copy(update={"answers": {}})
-    response = questionnaire_response(summary, shipped_bank())
+    summary = tiny_summary("few").model_copy(update={"answers": {}})
+    response = questionnaire_response(summary, tiny_test_bank())
     QuestionnaireResponse.model_validate(response)
     assert "item" not in response
 
@@ -283,8 +285,8 @@ def _narrative_paragraphs(response: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("persona", ALL)
 def test_narrative_is_the_disclaimer_then_the_consult_message(persona: str) -> None:
     """The response's narrative is XHTML: the disclaimer, then the consult message last."""
-    summary = summary_for(persona)
-    response = json.loads(render_fhir(summary, shipped_bank()))
+    summary = tiny_summary(persona)
+    response = json.loads(render_fhir(summary, tiny_test_bank()))
     assert list(response)[:2] == ["resourceType", "text"]
     assert response["text"]["status"] == "additional"
     assert response["text"]["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml">')
@@ -298,10 +300,10 @@ def test_narrative_is_the_disclaimer_then_the_consult_message(persona: str) -> N
 def test_narrative_escapes_markup_and_shows_controls_harmlessly() -> None:
     """Bank text with markup, controls or XML non-characters keeps the div well-formed XHTML."""
     consult = "Call <b>now</b> & see <script>x</script> \x1b[2J\x07 \ufffe \u202eok"
-    summary = summary_for("few_answers").model_copy(
+    summary = tiny_summary("few").model_copy(
         update={"about": "A & B <i>not</i> a diagnosis", "consult_message": consult}
     )
-    text = render_fhir(summary, shipped_bank())
+    text = render_fhir(summary, tiny_test_bank())
     assert text.isascii()
     response = json.loads(text)
     QuestionnaireResponse.model_validate(response)
@@ -316,7 +318,7 @@ def test_narrative_escapes_markup_and_shows_controls_harmlessly() -> None:
 def test_r4b_validation_checks_the_narrative(missing: str) -> None:
     """The R4B model does check `text` (status and div are required), so passing means something;
     it checks neither the status code nor the XHTML, which the tests above do."""
-    response = questionnaire_response(summary_for("few_answers"), shipped_bank())
+    response = questionnaire_response(tiny_summary("few"), tiny_test_bank())
     del response["text"][missing]
     with pytest.raises(ValueError, match=f"text.{missing}"):
         QuestionnaireResponse.model_validate(response)

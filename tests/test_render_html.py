@@ -1,32 +1,44 @@
-"""Printable HTML: self-contained, in the summary's order, escaped, with a foot map that matches."""
+"""Printable HTML, on the tiny bank: self-contained, in the summary's order, escaped, with a foot
+map drawn from the bank's mapping."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import get_args
 
 import pytest
+from helpers.render_fixtures import TINY_PERSONAS, parse_html, tiny_summary
+from helpers.strategies import PROPERTY, tiny_test_bank, user_text
 from hypothesis import given
-from helpers.render_fixtures import PERSONAS, expected_headings, parse_html, summary_for
-from helpers.strategies import PROPERTY, shipped_bank, user_text
 
 from fibrofoot.answers import Answers
-from fibrofoot.render.footmap import AREA_REGIONS, AREAS_QUESTION, foot_map
+from fibrofoot.bank.load import load_bank
+from fibrofoot.bank.models import Bank, MapRegion
+from fibrofoot.render.common import sections
+from fibrofoot.render.footmap import SHAPES, FootMap, foot_map
 from fibrofoot.render.html import render_html
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
-ALL = [*sorted(PERSONAS), "maximal"]
+ALL = sorted(TINY_PERSONAS)
 
 
 def _with_answers(answers: Answers) -> Summary:
     """A summary holding exactly these raw answers (the foot map reads only those)."""
-    return summary_for("few_answers").model_copy(update={"answers": answers})
+    return tiny_summary("few").model_copy(update={"answers": answers})
+
+
+def _map(answers: Answers, bank: Bank | None = None) -> FootMap:
+    footmap = foot_map(_with_answers(answers), bank or tiny_test_bank())
+    assert footmap is not None
+    return footmap
 
 
 @pytest.mark.parametrize("persona", ALL)
-def test_self_contained(persona: str) -> None:
+def test_self_contained(persona: str, tiny_bank: Bank) -> None:
     """No scripts, no external requests of any kind: nothing loads from anywhere."""
-    html = render_html(summary_for(persona), shipped_bank())
+    html = render_html(tiny_summary(persona), tiny_bank)
     lowered = html.lower()
     for forbidden in (
         "<script",
@@ -47,46 +59,30 @@ def test_self_contained(persona: str) -> None:
     assert "default-src 'none'" in html
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_print_stylesheet(persona: str) -> None:
-    """An @page rule and blocks that are kept whole when printed."""
-    html = render_html(summary_for(persona), shipped_bank())
+def test_print_stylesheet(tiny_bank: Bank) -> None:
+    """The page carries its stylesheet: an @page rule and blocks kept whole when printed."""
+    html = render_html(tiny_summary("heel"), tiny_bank)
     assert re.search(r"@page\s*\{[^}]*margin", html)
     assert "break-inside: avoid" in html
 
 
 @pytest.mark.parametrize("persona", ALL)
-def test_sections_in_the_summary_order(persona: str) -> None:
-    """Title, date line, about; then the sections in the text format's order."""
-    summary = summary_for(persona)
-    page = parse_html(render_html(summary, shipped_bank()))
-    assert page.texts("h1") == ["Foot pain summary to discuss with a clinician"]
-    paragraphs = page.texts("p")
-    assert paragraphs[:2] == [
-        f"2026-01-15 · fibrofoot {summary.tool_version}",
-        summary.about,
-    ]
-    assert page.texts("h2") == expected_headings(summary)
+def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
+    """Title, date line, about; then the summary's sections with the bank's headings."""
+    summary = tiny_summary(persona)
+    page = parse_html(render_html(summary, tiny_bank))
+    assert page.texts("h1") == [tiny_bank.messages.summary.title]
+    assert page.texts("p")[:2] == [f"2026-01-15 · fibrofoot {summary.tool_version}", summary.about]
+    assert page.texts("h2") == [s.heading for s in sections(summary, tiny_bank)]
     titles = [c.title for c in summary.contributors]
     assert [t for t in page.texts("h3") if t in titles] == titles
 
 
 @pytest.mark.parametrize("persona", ALL)
-def test_consult_message_is_the_last_paragraph(persona: str) -> None:
-    """The emergency line and then the consult message close the page; nothing follows."""
-    summary = summary_for(persona)
-    html = render_html(summary, shipped_bank())
-    page = parse_html(html)
-    assert page.texts("p")[-2:] == [summary.emergency_line, summary.consult_message]
-    tail = html[html.rindex(summary.consult_message) + len(summary.consult_message) :]
-    assert re.sub(r"<[^>]+>|\s", "", tail) == ""
-
-
-@pytest.mark.parametrize("persona", ALL)
-def test_everything_reported_is_shown(persona: str) -> None:
+def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
     """Each answer, red flag, negative, contributor reason and question appears once."""
-    summary = summary_for(persona)
-    page = parse_html(render_html(summary, shipped_bank()))
+    summary = tiny_summary(persona)
+    page = parse_html(render_html(summary, tiny_bank))
     pairs = list(zip(page.texts("dt"), page.texts("dd"), strict=True))
     assert pairs == [(r.label, r.answer) for r in summary.reported]
     items = page.texts("li")
@@ -103,8 +99,9 @@ def test_everything_reported_is_shown(persona: str) -> None:
 @PROPERTY
 def test_any_note_is_shown_as_typed(note: str) -> None:
     """Whatever the note, the page shows its harmless characters and adds no tags."""
-    clean = render_html(summary_for("few_answers", note=""), shipped_bank())
-    page = parse_html(render_html(summary_for("few_answers", note=note), shipped_bank()))
+    bank = tiny_test_bank()
+    clean = render_html(tiny_summary("few", note=""), bank)
+    page = parse_html(render_html(tiny_summary("few", note=note), bank))
     notes = [text for tag, text, attrs in page.blocks if attrs.get("class") == "note"]
     if note.strip():
         assert notes == [harmless(note)]
@@ -117,87 +114,81 @@ def test_any_note_is_shown_as_typed(note: str) -> None:
 # --- the foot map ---------------------------------------------------------------------------
 
 
-def _shaded(summary: Summary) -> dict[tuple[str, str], int]:
-    footmap = foot_map(summary)
-    assert footmap is not None
+def _shaded(footmap: FootMap) -> dict[tuple[str, str], int]:
     return {(p.view, p.side): len(p.shades) for p in footmap.panels}
 
 
 def test_one_foot_is_shaded_when_one_side_hurts() -> None:
-    """Left heel pain shades the left sole only and says so."""
-    summary = _with_answers({AREAS_QUESTION: ["heel"], "pain_side": "left"})
-    assert _shaded(summary) == {
+    """Left heel pain shades the left sole only; the words come from the bank."""
+    footmap = _map({"where": ["heel"], "side": "left"})
+    assert _shaded(footmap) == {
         ("sole", "left"): 1,
         ("sole", "right"): 0,
         ("top", "left"): 0,
         ("top", "right"): 0,
     }
-    footmap = foot_map(summary)
-    assert footmap is not None
-    assert "left foot" in footmap.caption
+    assert footmap.caption == "Tiny where: tiny heel. tiny shaded on tiny left foot."
     labels = [(p.side, label.text) for p in footmap.panels for label in p.labels]
-    assert labels == [("left", "Heel")]
+    assert labels == [("left", "Tiny heel")]
+    assert [p.name for p in footmap.panels] == ["Tiny left", "Tiny right"] * 2
+    assert [title for title, _ in footmap.row_titles] == ["Tiny soles", "Tiny tops"]
 
 
 @pytest.mark.parametrize(
-    ("side", "because"),
-    [
-        ("both", "both feet"),
-        ("changes_sides", "moves from one foot to the other"),
-        ("not_sure", "not sure which foot"),
-        (None, "which foot was not answered"),
-    ],
+    ("side", "feet"), [("both", "tiny both feet"), (None, "tiny both feet unanswered")]
 )
-def test_both_feet_are_shaded_unless_one_side_is_named(side: str | None, because: str) -> None:
-    """Both, moving, not sure or unanswered: both feet are shaded and the caption says why."""
-    answers: Answers = {AREAS_QUESTION: ["toes", "ankle"]}
+def test_both_feet_are_shaded_unless_one_side_is_named(side: str | None, feet: str) -> None:
+    """Both, or unanswered: both feet are shaded and the caption says which it was."""
+    answers: Answers = {"where": ["whole_foot"]}
     if side is not None:
-        answers["pain_side"] = side
-    summary = _with_answers(answers)
-    assert _shaded(summary) == {
+        answers["side"] = side
+    footmap = _map(answers)
+    assert _shaded(footmap) == {
         ("sole", "left"): 1,
         ("sole", "right"): 1,
-        ("top", "left"): 2,
-        ("top", "right"): 2,
+        ("top", "left"): 1,
+        ("top", "right"): 1,
     }
-    footmap = foot_map(summary)
-    assert footmap is not None
-    assert because in footmap.caption
+    assert footmap.caption.endswith(f" {feet}.")
 
 
-def test_unknown_areas_are_not_drawn() -> None:
-    """An area the map does not know draws nothing; with no known area there is no map."""
-    summary = _with_answers({AREAS_QUESTION: ["heel", "shin"], "pain_side": "right"})
-    footmap = foot_map(summary)
-    assert footmap is not None
-    assert "shin" not in footmap.caption
+def test_answers_the_mapping_leaves_out_are_not_drawn() -> None:
+    """An answer with no map_areas entry draws nothing; with no mapped answer there is no map."""
+    footmap = _map({"where": ["heel", "toes"], "side": "right"})
+    assert "toes" not in footmap.caption.lower()
     assert sum(len(p.shades) for p in footmap.panels) == 1
-    assert foot_map(_with_answers({AREAS_QUESTION: ["shin"]})) is None
-    assert foot_map(_with_answers({})) is None
-    assert "<svg" not in render_html(summary_for("few_answers"), shipped_bank())
-
-
-def test_every_area_the_bank_offers_is_on_the_map() -> None:
-    """A new pain area in the bank needs a place on the map (footmap.AREA_REGIONS)."""
-    offered = {o.value for o in shipped_bank().question(AREAS_QUESTION).options}
-    assert offered <= set(AREA_REGIONS)
+    assert foot_map(_with_answers({"where": ["toes"]}), tiny_test_bank()) is None
+    assert foot_map(_with_answers({}), tiny_test_bank()) is None
+    assert "<svg" not in render_html(tiny_summary("few"), tiny_test_bank())
 
 
 def test_whole_foot_is_drawn_lightly_under_the_other_areas() -> None:
     """'Whole foot' is a light shade drawn first, so named areas stay visible on top of it."""
-    summary = _with_answers({AREAS_QUESTION: ["heel", "whole_foot"], "pain_side": "right"})
-    footmap = foot_map(summary)
-    assert footmap is not None
+    footmap = _map({"where": ["heel", "whole_foot"], "side": "right"})
     sole = next(p for p in footmap.panels if (p.view, p.side) == ("sole", "right"))
     assert [shade.light for shade in sole.shades] == [True, False]
 
 
-@pytest.mark.parametrize("persona", sorted(PERSONAS))
-def test_map_in_the_page_matches_the_answers(persona: str) -> None:
-    """The page holds the map (labelled, captioned) exactly when areas were reported."""
-    summary = summary_for(persona)
-    footmap = foot_map(summary)
-    page = parse_html(render_html(summary, shipped_bank()))
+def test_renaming_the_words_in_the_bank_changes_the_map(tiny_bank_copy: Path) -> None:
+    """The words on the map and in its caption are the bank's: edit them and the map follows."""
+    path = tiny_bank_copy / "20-pain.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("word: Tiny heel", "word: Renamed heel"), encoding="utf-8")
+    footmap = _map({"where": ["heel"], "side": "left"}, load_bank(tiny_bank_copy))
+    assert [label.text for p in footmap.panels for label in p.labels] == ["Renamed heel"]
+
+
+def test_every_region_a_bank_may_name_has_a_shape() -> None:
+    """The regions the bank's map_areas may use (MapRegion) are exactly the shapes drawn."""
+    assert set(SHAPES) == set(get_args(MapRegion))
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_map_in_the_page_matches_the_answers(persona: str, tiny_bank: Bank) -> None:
+    """The page holds the map (labelled, captioned) exactly when mapped areas were reported."""
+    summary = tiny_summary(persona)
+    footmap = foot_map(summary, tiny_bank)
+    page = parse_html(render_html(summary, tiny_bank))
     if footmap is None:
         assert not any(tag == "svg" for tag, _ in page.tags)
         return

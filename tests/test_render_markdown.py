@@ -1,15 +1,18 @@
-"""Markdown: valid CommonMark in the summary's order, with every piece of text kept literal."""
+"""Markdown, on the tiny bank: valid CommonMark in the summary's order, with every piece of text
+kept literal."""
 
 from __future__ import annotations
 
 import pytest
+from helpers.render_fixtures import TINY_PERSONAS, tiny_summary
+from helpers.strategies import PROPERTY
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from helpers.render_fixtures import PERSONAS, expected_headings, summary_for
-from helpers.strategies import PROPERTY, shipped_bank
 
+from fibrofoot.bank.models import Bank
+from fibrofoot.render.common import sections
 from fibrofoot.render.markdown import md_inline, md_paragraphs, render_markdown
 from fibrofoot.safe_text import harmless
 
@@ -36,34 +39,23 @@ def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("persona", [*sorted(PERSONAS), "maximal"])
-def test_sections_in_the_summary_order(persona: str) -> None:
-    """Headings follow the text format's order; empty sections are left out."""
-    summary = summary_for(persona)
-    tokens = COMMONMARK.parse(render_markdown(summary, shipped_bank()))
+@pytest.mark.parametrize("persona", sorted(TINY_PERSONAS))
+def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
+    """The title, then the summary's sections with the bank's headings; contributors in order."""
+    summary = tiny_summary(persona)
+    tokens = COMMONMARK.parse(render_markdown(summary, tiny_bank))
+    assert [text for tag, text in _headings(tokens) if tag == "h1"] == ["Tiny summary title"]
     h2 = [text for tag, text in _headings(tokens) if tag == "h2"]
-    assert h2 == expected_headings(summary)
+    assert h2 == [s.heading for s in sections(summary, tiny_bank)]
     h3 = [text for tag, text in _headings(tokens) if tag == "h3"]
     titles = [c.title for c in summary.contributors]
     assert [t for t in h3 if t in titles] == titles
 
 
-@pytest.mark.parametrize("persona", [*sorted(PERSONAS), "maximal"])
-def test_consult_message_is_the_last_paragraph(persona: str) -> None:
-    """The last block is the consult message, right after the emergency line."""
-    summary = summary_for(persona)
-    tokens = COMMONMARK.parse(render_markdown(summary, shipped_bank()))
-    paragraphs = [
-        _text_of(tokens[i : i + 3]) for i, t in enumerate(tokens) if t.type == "paragraph_open"
-    ]
-    assert paragraphs[-2:] == [summary.emergency_line, summary.consult_message]
-    assert tokens[-1].type == "paragraph_close"
-
-
-@pytest.mark.parametrize("persona", [*sorted(PERSONAS), "maximal"])
-def test_no_links_or_html(persona: str) -> None:
+@pytest.mark.parametrize("persona", sorted(TINY_PERSONAS))
+def test_no_links_or_html(persona: str, tiny_bank: Bank) -> None:
     """The summary holds no links, images or raw HTML, only text, emphasis and lists."""
-    tokens = COMMONMARK.parse(render_markdown(summary_for(persona), shipped_bank()))
+    tokens = COMMONMARK.parse(render_markdown(tiny_summary(persona), tiny_bank))
     found = {t.type for t in [*tokens, *_inline_children(tokens)]}
     assert not found & {"link_open", "image", "html_inline", "html_block", "code_inline"}
 

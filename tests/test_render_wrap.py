@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers.render_fixtures import summary_for
-from helpers.strategies import shipped_bank
+from helpers.render_fixtures import tiny_summary
+from helpers.strategies import tiny_test_bank
 
 from fibrofoot.bank.models import LEVEL_ORDER
-from fibrofoot.render.common import HasLevel, by_level
+from fibrofoot.rules import HasLevel, by_level
 from fibrofoot.safe_text import wrap_paragraph
 from fibrofoot.terminal.screen import say
 
@@ -47,7 +47,7 @@ def test_say_keeps_long_words_whole(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_by_level_groups_summary_and_bank_flags(source: str) -> None:
     """Most urgent level first, each level once, order kept within a level."""
     flags: list[HasLevel] = list(
-        shipped_bank().red_flags if source == "bank" else summary_for("maximal").red_flags
+        tiny_test_bank().red_flags if source == "bank" else tiny_summary("everything").red_flags
     )
     groups = by_level(reversed(flags))
     levels = [level for level, _ in groups]
