@@ -1,11 +1,10 @@
-"""Privacy: fibrofoot never tries the network, writes nothing unless asked, and never repeats an
-answer in an error message."""
+"""Privacy, on the tiny bank: fibrofoot never tries the network, writes nothing unless asked, and
+never repeats an answer in an error message."""
 
 from __future__ import annotations
 
 import io
 import socket
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -14,31 +13,31 @@ from typing import NoReturn
 import pytest
 from helpers.terminal import (
     STOP_VALUES,
+    TINY_BANK,
+    TINY_CALM,
+    TINY_WALK,
     Keyboard,
     Terminal,
     answer_keys,
     choice_keys,
     deadline,
     plain_answer,
+    stop_default,
 )
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from fibrofoot import flow
-from fibrofoot.answers import MAX_TEXT_CHARS, Answers, read_answers, validate_answers
-from fibrofoot.bank.models import Bank, Kind, Level, Question
+from fibrofoot.answers import MAX_TEXT_CHARS
+from fibrofoot.bank.models import Bank, Kind, Question
 from fibrofoot.render.formats import FORMATS, file_extension
 from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.cli import main
 from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.screen import Streams
 from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
-PERSONAS = Path(__file__).parent / "personas"
-# A "soon" red flag (so the stop or carry-on menu is used), a follow-up question and a note.
-FLAGGED = PERSONAS / "rheumatoid_arthritis.yaml"
-# No red flag at all.
-CALM = PERSONAS / "plantar_fasciitis.yaml"
 SOURCE_DATE_EPOCH = "1768478400"  # 2026-01-15
 TODAY = date(2026, 1, 15)
 SUMMARY_NAME = "fibrofoot-summary-2026-01-15.html"
@@ -107,8 +106,14 @@ def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def persona(bank: Bank, path: Path) -> Answers:
-    return validate_answers(bank, read_answers(path), str(path))
+def on_a_terminal(typed: str) -> Streams:
+    """These lines typed on a 'terminal'; what fibrofoot shows and prints goes to strings."""
+    return Streams(FakeTty(typed), io.StringIO(), io.StringIO())
+
+
+def written(stream: object) -> str:
+    assert isinstance(stream, io.StringIO)
+    return stream.getvalue()
 
 
 def test_the_guard_catches_a_connection(no_network: list[str]) -> None:
@@ -121,42 +126,34 @@ def test_the_guard_catches_a_connection(no_network: list[str]) -> None:
 
 
 def test_a_plain_walkthrough_with_saves_never_touches_the_network(
-    bank: Bank,
-    no_network: list[str],
-    in_empty_folder: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    tiny_bank: Bank, no_network: list[str], in_empty_folder: Path
 ) -> None:
     """`fibrofoot --plain`, in process: welcome, questions, red flag, review, both saves."""
-    answers = persona(bank, FLAGGED)
     lines = [""]  # Enter at the welcome
-    for question in asked_questions(bank, answers):
-        lines.append(plain_answer(question, answers[question.id]))
-        if flow.red_flags_for(bank, question.id, answers):
+    for question in asked_questions(tiny_bank, TINY_WALK):
+        lines.append(plain_answer(question, TINY_WALK[question.id]))
+        if flow.red_flags_for(tiny_bank, question.id, TINY_WALK):
             lines.append("2")  # carry on
     formats = list(FORMATS)
     lines += ["1", "2", str(formats.index("html") + 1), "", "2", ""]
-    monkeypatch.setattr(sys, "stdin", FakeTty("\n".join(lines) + "\n"))
+    streams = on_a_terminal("\n".join(lines) + "\n")
     with deadline():
-        code = main(["--plain"])
-    out, err = capsys.readouterr()
-    assert code == 0, err
+        code = main(["--questions", str(TINY_BANK), "--plain"], streams)
+    assert code == 0, written(streams.terminal)
     assert no_network == []
-    assert "FOOT PAIN SUMMARY" in out
+    assert "A tiny note." in written(streams.output)
     assert sorted(p.name for p in in_empty_folder.iterdir()) == [ANSWERS_NAME, SUMMARY_NAME]
 
 
 def test_an_arrow_key_walkthrough_with_saves_never_touches_the_network(
-    bank: Bank, no_network: list[str], in_empty_folder: Path
+    tiny_bank: Bank, no_network: list[str], in_empty_folder: Path
 ) -> None:
     """The arrow-key menus (prompt_toolkit's event loop included), in process, with saves."""
-    answers = persona(bank, FLAGGED)
     keys = ""
-    for question in asked_questions(bank, answers):
-        keys += answer_keys(question, answers[question.id])
-        if flags := flow.red_flags_for(bank, question.id, answers):
-            emergency = any(flag.level is Level.EMERGENCY for flag in flags)
-            keys += choice_keys(STOP_VALUES, "continue", "stop" if emergency else "continue")
+    for question in asked_questions(tiny_bank, TINY_WALK):
+        keys += answer_keys(question, TINY_WALK[question.id])
+        if flags := flow.red_flags_for(tiny_bank, question.id, TINY_WALK):
+            keys += choice_keys(STOP_VALUES, "continue", stop_default(flags))
     formats = list(FORMATS)
     keys += choice_keys([REVIEW_DONE], REVIEW_DONE)
     keys += choice_keys(["no", "yes"], "yes", "no")
@@ -171,41 +168,46 @@ def test_an_arrow_key_walkthrough_with_saves_never_touches_the_network(
         create_app_session(input=inp, output=DummyOutput()),
     ):
         inp.send_text(keys)
-        walkthrough = Walkthrough(bank, QuestionaryPrompter(io.StringIO()), TODAY)
+        walkthrough = Walkthrough(tiny_bank, QuestionaryPrompter(io.StringIO()), TODAY)
         assert walkthrough.run({}, summary) == 0
     assert no_network == []
-    assert "FOOT PAIN SUMMARY" in summary.getvalue()
+    assert "A tiny note." in summary.getvalue()
     assert sorted(p.name for p in in_empty_folder.iterdir()) == [ANSWERS_NAME, SUMMARY_NAME]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_report_in_every_format_never_touches_the_network(
-    fmt: str, cli: Cli, no_network: list[str], in_empty_folder: Path
+    fmt: str,
+    cli: Cli,
+    no_network: list[str],
+    in_empty_folder: Path,
+    write_answers: Callable[..., Path],
 ) -> None:
     """`fibrofoot report` to stdout and to a file, in each format, opens no connection."""
-    code, out, err = cli("report", FLAGGED, "--format", fmt)
+    answers = write_answers(TINY_WALK)
+    code, out, err = cli("--questions", TINY_BANK, "report", answers, "--format", fmt)
     assert code == 0, err
     assert out
     target = in_empty_folder / f"summary{file_extension(fmt)}"
-    code, _, err = cli("report", FLAGGED, "-o", target)
+    code, _, err = cli("--questions", TINY_BANK, "report", answers, "-o", target)
     assert code == 0, err
     assert target.is_file()
     assert no_network == []
 
 
-@pytest.mark.parametrize("argv", [["--json"], ["--fhir"], ["--check"]])
+@pytest.mark.parametrize("argv", [["--json"], ["--fhir"], ["--check", str(TINY_BANK)]])
 def test_questions_commands_never_touch_the_network(
     argv: list[str], cli: Cli, no_network: list[str]
 ) -> None:
     """`fibrofoot questions --json/--fhir/--check` open no connection either."""
-    code, _, err = cli("questions", *argv)
+    code, _, err = cli("--questions", TINY_BANK, "questions", *argv)
     assert code == 0, err
     assert no_network == []
 
 
 @pytest.mark.e2e
 def test_declining_both_saves_writes_nothing_anywhere(
-    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A whole run answering No to both save offers leaves HOME, XDG dirs, TMPDIR and cwd empty."""
     home, work, temp, runtime = (tmp_path / name for name in ("home", "work", "tmp", "run"))
@@ -221,11 +223,10 @@ def test_declining_both_saves_writes_nothing_anywhere(
         ("XDG_CACHE_HOME", ".cache"),
     ]:
         monkeypatch.setenv(name, str(home / under))
-    answers = persona(bank, CALM)
-    term = Terminal(work)  # its environment is read from os.environ, patched above
+    term = Terminal(work, "--questions", str(TINY_BANK))  # its environment: os.environ, patched
     try:
         term.begin()
-        term.walk(bank, answers)
+        term.walk(tiny_bank, TINY_CALM)
         term.choose("Your answers.", [REVIEW_DONE], REVIEW_DONE, REVIEW_DONE)
         term.choose("save this summary to a file?", ["no", "yes"], "no", "no")
         term.choose("Save your answers too", ["no", "yes"], "no", "no")
@@ -233,7 +234,7 @@ def test_declining_both_saves_writes_nothing_anywhere(
     finally:
         term.close()
     assert code == 0
-    assert "FOOT PAIN SUMMARY" in term.shown()
+    assert "A tiny note." in term.shown()
     for folder in (home, work, temp, runtime):
         assert list(folder.rglob("*")) == [], folder
 
@@ -258,12 +259,14 @@ def _all_wrong(bank: Bank) -> Iterator[tuple[str, object]]:
 
 
 def test_every_wrong_answer_is_named_by_its_question_only(
-    bank: Bank, cli: Cli, write_answers: Callable[..., Path]
+    tiny_bank: Bank, cli: Cli, write_answers: Callable[..., Path]
 ) -> None:
     """Each question given a wrong value holding a private string: the error names the question
-    id and never the value, whatever the value's shape."""
-    for question_id, value in _all_wrong(bank):
-        code, out, err = cli("report", write_answers({question_id: value}, "answers.json"))
+    id and never the value, whatever the value's shape and the question's kind."""
+    assert {q.kind for q in tiny_bank.questions} == set(Kind)
+    for question_id, value in _all_wrong(tiny_bank):
+        path = write_answers({question_id: value}, "answers.json")
+        code, out, err = cli("--questions", TINY_BANK, "report", path)
         assert code == 1, (question_id, value)
         assert f"'{question_id}'" in err
         assert PRIVATE not in err + out, (question_id, err)
@@ -272,9 +275,9 @@ def test_every_wrong_answer_is_named_by_its_question_only(
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("unterminated.yaml", f'note: "{PRIVATE}\npain_level: 3\n'),
-        ("bad-indent.yaml", f"note: {PRIVATE}\n  pain_level: 3\n"),
-        ("tab.yaml", f"note:\t{PRIVATE}\n\tpain_level: 3\n"),
+        ("unterminated.yaml", f'note: "{PRIVATE}\nlevel: 3\n'),
+        ("bad-indent.yaml", f"note: {PRIVATE}\n  level: 3\n"),
+        ("tab.yaml", f"note:\t{PRIVATE}\n\tlevel: 3\n"),
         ("colon.yaml", f"note: {PRIVATE}: {PRIVATE}\n"),
         ("unterminated.json", f'{{"note": "{PRIVATE}'),
         ("trailing.json", f'{{"note": "{PRIVATE}",}}'),
@@ -289,26 +292,22 @@ def test_a_broken_answers_file_is_described_without_its_content(
     path = tmp_path / name
     encoding = "latin-1" if name.startswith("not-utf8") else "utf-8"
     path.write_bytes(content.encode(encoding))
-    code, out, err = cli("report", path)
+    code, out, err = cli("--questions", TINY_BANK, "report", path)
     assert code == 1
     assert name in err
     assert PRIVATE not in err + out
 
 
 def test_a_wrong_answers_file_at_the_start_of_a_walkthrough_keeps_its_values_private(
-    bank: Bank,
-    in_empty_folder: Path,
-    write_answers: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    in_empty_folder: Path, write_answers: Callable[..., Path]
 ) -> None:
     """`fibrofoot --answers FILE` with wrong values: exit 1, questions named, values not."""
-    path = write_answers({"pain_side": PRIVATE, "note": [PRIVATE], "pain_level": PRIVATE})
-    monkeypatch.setattr(sys, "stdin", FakeTty("\n"))  # Enter at the welcome
+    path = write_answers({"side": PRIVATE, "note": [PRIVATE], "level": PRIVATE})
+    streams = on_a_terminal("\n")  # Enter at the welcome
     with deadline():
-        code = main(["--plain", "--answers", str(path)])
-    out, err = capsys.readouterr()
+        code = main(["--questions", str(TINY_BANK), "--plain", "--answers", str(path)], streams)
+    err, out = written(streams.terminal), written(streams.output)
     assert code == 1
-    assert all(f"'{q}'" in err for q in ("pain_side", "note", "pain_level"))
+    assert all(f"'{q}'" in err for q in ("side", "note", "level"))
     assert PRIVATE not in err + out
     assert list(in_empty_folder.iterdir()) == []
