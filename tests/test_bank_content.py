@@ -9,19 +9,16 @@ import pytest
 from helpers.wording import forbidden_in
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.check import MIN_INDEPENDENT_SIGNALS, independent_signals
+from fibrofoot.bank.check import CONTRIBUTOR_IDS, MIN_INDEPENDENT_SIGNALS, independent_signals
 from fibrofoot.bank.folder import default_bank_dir
-from fibrofoot.bank.models import (
-    CONTRIBUTOR_ORDER,
-    LEVEL_ORDER,
-    NOT_SURE,
-    Bank,
-    Condition,
-    ContributorId,
-    Kind,
-    Level,
+from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Condition, Kind, Level
+from fibrofoot.rules import (
+    applicable,
+    asked_questions,
+    is_asked,
+    red_flags_raised,
+    signals_raised,
 )
-from fibrofoot.rules import applicable, is_asked, red_flags_raised, signals_raised
 from fibrofoot.yamlfile import parse
 
 BANK_FILES = sorted(default_bank_dir().glob("*.yaml"))
@@ -83,18 +80,35 @@ def test_the_scan_reads_the_text_people_see(bank: Bank) -> None:
     assert all(s.reason in texts for s in bank.signals)
 
 
-@pytest.mark.parametrize("contributor", CONTRIBUTOR_ORDER)
-def test_every_contributor_has_two_independent_signals(
-    bank: Bank, contributor: ContributorId
-) -> None:
+@pytest.mark.parametrize("contributor", sorted(CONTRIBUTOR_IDS))
+def test_every_contributor_has_two_independent_signals(bank: Bank, contributor: str) -> None:
     """Each contributor is raised by at least two signals that rest on different questions."""
     question_sets = independent_signals(bank, contributor)
     assert len(question_sets) >= MIN_INDEPENDENT_SIGNALS, question_sets
 
 
 def test_contributors_are_listed_in_the_documents_order(bank: Bank) -> None:
-    """The bank lists the seven contributors once each, in the source document's order."""
-    assert tuple(c.id for c in bank.contributors) == CONTRIBUTOR_ORDER
+    """The bank lists the seven contributors once each, in the source document's order (the
+    order every summary uses)."""
+    assert [c.id for c in bank.contributors] == [
+        "tender_points",
+        "muscle_connective_tissue",
+        "gait",
+        "plantar_fasciitis",
+        "osteoarthritis",
+        "rheumatoid_arthritis",
+        "peripheral_neuropathy",
+    ]
+
+
+def test_every_pain_area_is_on_the_foot_map(bank: Bank) -> None:
+    """Each answer to "where does it hurt" shades a region of the map; each foot answer names
+    its feet."""
+    areas = bank.question("pain_areas")
+    assert [o.value for o in areas.options] == list(areas.map_areas)
+    side = bank.question("pain_side")
+    assert [o.value for o in side.options] == list(side.map_feet)
+    assert bank.messages.foot_map is not None
 
 
 def test_every_question_has_a_short_why_line(bank: Bank) -> None:
@@ -347,3 +361,136 @@ def test_the_fixed_messages_say_what_the_brief_asks(
 def test_the_wording_check_finds_each_forbidden_phrase(text: str, found: list[str]) -> None:
     """The shared wording check finds each forbidden phrase and allows the two statements."""
     assert forbidden_in(text) == found
+
+
+# --- which answers open follow-ups and raise signals (moved from test_rules.py: the rules'
+# mechanism is tested there on the tiny bank; these tables are the shipped bank's content) ---
+
+FOLLOW_UPS = {
+    "first_steps_ease",
+    "nerve_pattern",
+    "temperature_feel",
+    "nerve_risks",
+    "other_joints",
+    "big_toe_stiff",
+    "big_toe_bump",
+}
+NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "skipped"),
+    [
+        pytest.param({}, FOLLOW_UPS, id="nothing answered: every follow-up skipped"),
+        pytest.param(
+            {"pain_timing": ["first_steps", "at_night"]},
+            FOLLOW_UPS - {"first_steps_ease"},
+            id="first steps",
+        ),
+        pytest.param({"sensations": ["numbness"]}, FOLLOW_UPS - NERVE, id="numbness"),
+        pytest.param({"sensations": ["deep_ache"]}, FOLLOW_UPS, id="ache is not nerve-type"),
+        pytest.param({"morning_stiffness": "over_30"}, FOLLOW_UPS, id="stiffness opens nothing"),
+        pytest.param(
+            {"joint_swelling": "both_feet"}, FOLLOW_UPS - {"other_joints"}, id="swelling, both feet"
+        ),
+        pytest.param(
+            {"joint_swelling": "one_foot"}, FOLLOW_UPS - {"other_joints"}, id="swelling, one foot"
+        ),
+        pytest.param({"joint_swelling": "no"}, FOLLOW_UPS, id="no swelling"),
+        pytest.param({"joint_swelling": "not_sure"}, FOLLOW_UPS, id="not sure if swollen"),
+        pytest.param({"pain_areas": ["big_toe"]}, FOLLOW_UPS - {"big_toe_stiff"}, id="big toe"),
+        pytest.param(
+            {"pain_areas": ["big_toe"], "big_toe_stiff": True},
+            FOLLOW_UPS - {"big_toe_stiff", "big_toe_bump"},
+            id="stiff big toe",
+        ),
+        pytest.param(
+            {"pain_areas": ["big_toe"], "big_toe_stiff": False},
+            FOLLOW_UPS - {"big_toe_stiff"},
+            id="big toe not stiff",
+        ),
+        pytest.param(
+            {"pain_areas": ["heel"], "big_toe_stiff": True},
+            FOLLOW_UPS,
+            id="a skipped answer opens nothing",
+        ),
+    ],
+)
+def test_follow_up_questions_open_as_the_content_says(
+    bank: Bank, answers: Answers, skipped: set[str]
+) -> None:
+    """Follow-up questions are asked only when the answers they depend on say so."""
+    asked = {q.id for q in asked_questions(bank, answers)}
+    assert {q.id for q in bank.questions} - asked == skipped
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param({}, [], id="nothing"),
+        pytest.param(
+            {"pain_areas": ["heel"], "pain_timing": ["first_steps"], "first_steps_ease": True},
+            ["heel_arch_first_steps", "heel_arch_eases_moving"],
+            id="heel pain on first steps",
+        ),
+        pytest.param(
+            {"pain_areas": ["toes"], "pain_timing": ["first_steps"]},
+            [],
+            id="first steps without heel or arch",
+        ),
+        pytest.param(
+            {"sensations": ["shooting"], "pain_timing": ["at_night"]},
+            ["burning_shooting_at_night"],
+            id="shooting at night",
+        ),
+        pytest.param(
+            {"sensations": ["tingling", "touch_hurts"], "nerve_pattern": "sock"},
+            ["tingling", "light_touch_hurts", "nerve_sock_pattern"],
+            id="tingling in a sock pattern",
+        ),
+        pytest.param(
+            {"sensations": ["deep_ache"], "nerve_pattern": "sock"},
+            ["deep_ache_spread"],
+            id="skipped follow-up raises nothing",
+        ),
+        pytest.param({"nerve_risks": ["diabetes"]}, [], id="skipped risk question raises nothing"),
+        pytest.param(
+            {"walking_signs": ["stumble", "shoe_wear"]},
+            ["uneven_shoe_wear", "stumble_unsteady"],
+            id="walking signs",
+        ),
+        pytest.param(
+            {"morning_stiffness": "under_30"},
+            ["morning_stiffness", "stiffness_under_30"],
+            id="short morning stiffness",
+        ),
+        pytest.param(
+            {"morning_stiffness": "over_30"},
+            ["morning_stiffness", "stiffness_over_30"],
+            id="long morning stiffness",
+        ),
+        pytest.param(
+            {"morning_stiffness": "yes_unsure"},
+            ["morning_stiffness", "stiffness_length_unsure"],
+            id="morning stiffness of unknown length",
+        ),
+        pytest.param({"morning_stiffness": "no"}, [], id="no morning stiffness"),
+        pytest.param({"morning_stiffness": "not_sure"}, [], id="not sure about stiffness"),
+        pytest.param(
+            {"joint_swelling": "both_feet", "other_joints": True},
+            ["joint_swelling", "swelling_both_feet", "hands_wrists_too"],
+            id="swelling on both feet and in the hands",
+        ),
+        pytest.param(
+            {"joint_swelling": "one_foot", "other_joints": False},
+            ["joint_swelling"],
+            id="swelling on one foot",
+        ),
+        pytest.param({"joint_swelling": "not_sure"}, [], id="not sure about swelling"),
+    ],
+)
+def test_answers_raise_the_signals_the_content_says(
+    bank: Bank, answers: Answers, expected: list[str]
+) -> None:
+    """Signals are raised, in bank order, by answers to questions that would be asked."""
+    assert [s.id for s in signals_raised(bank, answers)] == expected

@@ -1,15 +1,11 @@
-"""One paragraph wrapper for the plain-text summary and the terminal; groups of red flags."""
+"""One paragraph wrapper for the plain-text summary and the terminal."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
-from helpers.render_fixtures import tiny_summary
-from helpers.strategies import tiny_test_bank
 
-from fibrofoot.bank.models import LEVEL_ORDER
-from fibrofoot.rules import HasLevel, by_level
 from fibrofoot.safe_text import wrap_paragraph
 from fibrofoot.terminal.screen import say
 
@@ -41,17 +37,3 @@ def test_say_keeps_long_words_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     path = "/home/someone/" + "x" * 60 + "/answers.yaml"
     say(out, f"Saved to {path}")
     assert path in out.getvalue().splitlines()
-
-
-@pytest.mark.parametrize("source", ["bank", "summary"])
-def test_by_level_groups_summary_and_bank_flags(source: str) -> None:
-    """Most urgent level first, each level once, order kept within a level."""
-    flags: list[HasLevel] = list(
-        tiny_test_bank().red_flags if source == "bank" else tiny_summary("everything").red_flags
-    )
-    groups = by_level(reversed(flags))
-    levels = [level for level, _ in groups]
-    assert levels == [level for level in LEVEL_ORDER if level in levels]
-    for level, group in groups:
-        assert group == [f for f in reversed(flags) if f.level == level]
-    assert sum(len(group) for _, group in groups) == len(flags)
