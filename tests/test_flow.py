@@ -1,35 +1,30 @@
-"""The walkthrough's pure state: start, answer, back, change from review, progress."""
+"""The walkthrough's pure state, on the tiny bank: start, answer, back, change from review,
+progress."""
 
 from __future__ import annotations
 
 from functools import reduce
 
 import pytest
+from helpers.strategies import PROPERTY, answer_values, tiny_test_bank
 from hypothesis import given
 from hypothesis import strategies as st
-from helpers.strategies import NO_URGENT, PROPERTY, answer_values, shipped_bank
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank
 from fibrofoot.rules import applicable, asked_questions, next_unanswered
 
-# The values that walk past the urgent checks, in the order they are asked.
-NO_URGENT_VALUES: list[AnswerValue] = list(NO_URGENT.values())
-# A complete walk in which no answer opens a follow-up question.
+# Past the warning check and into the pain section: where, which foot, how much.
+START: list[AnswerValue] = [["none"], ["heel"], "left", 4]
+# A complete walk in which no answer opens the follow-up question.
 PLAIN: Answers = {
-    **NO_URGENT,
-    "pain_areas": ["heel"],
-    "pain_side": "left",
-    "pain_level": 3,
-    "pain_duration": "not_sure",
-    "pain_timing": ["no_pattern"],
-    "sensations": ["none"],
-    "tender_spots": False,
-    "morning_stiffness": "no",
-    "joint_swelling": "no",
-    "walk_differently": False,
-    "walking_signs": ["none"],
+    "warning": ["none"],
+    "where": ["heel"],
+    "side": "left",
+    "level": 3,
+    "tingling": False,
+    "stiffness": False,
     "note": "",
 }
 
@@ -39,133 +34,120 @@ def _walk(bank: Bank, values: list[AnswerValue]) -> flow.Walk:
     return reduce(lambda walk, value: flow.answer(bank, walk, value), values, flow.start(bank))
 
 
-def test_a_walk_starts_at_the_first_red_flag_question(bank: Bank) -> None:
-    """A new walk has no answers and shows the first urgent question."""
-    walk = flow.start(bank)
-    assert walk == flow.Walk({}, "urgent_emergency")
-    assert flow.can_go_back(bank, walk) is False
+def test_a_walk_starts_at_the_first_question(tiny_bank: Bank) -> None:
+    """A new walk has no answers and shows the first (warning-sign) question."""
+    walk = flow.start(tiny_bank)
+    assert walk == flow.Walk({}, "warning")
+    assert flow.can_go_back(tiny_bank, walk) is False
 
 
-def test_prefilled_answers_are_kept_only_where_they_apply(bank: Bank) -> None:
+def test_prefilled_answers_are_kept_only_where_they_apply(tiny_bank: Bank) -> None:
     """Answers from a file are offered again, except those to questions that would be skipped."""
-    walk = flow.start(bank, {"pain_timing": ["at_night"], "first_steps_ease": True})
-    assert walk.answers == {"pain_timing": ["at_night"]}
-    assert walk.current == "urgent_emergency"
+    walk = flow.start(tiny_bank, {"stiffness": False, "stiff_long": "long", "level": 2})
+    assert walk.answers == {"stiffness": False, "level": 2}
+    assert walk.current == "warning"
 
 
 @pytest.mark.parametrize(
     ("values", "current"),
     [
-        pytest.param([], "urgent_emergency", id="start"),
-        pytest.param(NO_URGENT_VALUES, "pain_areas", id="after the urgent checks"),
-        pytest.param(
-            [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["long_standing"]],
-            "sensations",
-            id="first-steps follow-up skipped",
-        ),
-        pytest.param(
-            [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["first_steps"]],
-            "first_steps_ease",
-            id="first-steps follow-up asked",
-        ),
+        pytest.param([], "warning", id="start"),
+        pytest.param([["none"]], "where", id="after the warning check"),
+        pytest.param([*START, True, False], "note", id="follow-up skipped"),
+        pytest.param([*START, True, True], "stiff_long", id="follow-up asked"),
+        pytest.param([*START, True, True, "long", "x"], None, id="done"),
     ],
 )
 def test_answering_moves_to_the_next_question_that_applies(
-    bank: Bank, values: list[AnswerValue], current: str
+    tiny_bank: Bank, values: list[AnswerValue], current: str | None
 ) -> None:
     """After an answer, the walk shows the next question whose conditions hold."""
-    assert _walk(bank, values).current == current
+    assert _walk(tiny_bank, values).current == current
 
 
-def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(bank: Bank) -> None:
+def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(tiny_bank: Bank) -> None:
     """Going back and changing an answer removes follow-up answers it no longer opens."""
-    walk = _walk(
-        bank, [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["first_steps"], True]
-    )
-    assert walk.answers["first_steps_ease"] is True
+    walk = _walk(tiny_bank, [*START, True, True, "long"])
+    assert walk.answers["stiff_long"] == "long"
     for _ in range(2):
-        walk = flow.back(bank, walk)
-    assert walk.current == "pain_timing"
-    walk = flow.answer(bank, walk, ["end_of_day"])
-    assert "first_steps_ease" not in walk.answers
-    assert walk.answers["pain_level"] == 4
-    assert walk.current == "sensations"
+        walk = flow.back(tiny_bank, walk)
+    assert walk.current == "stiffness"
+    walk = flow.answer(tiny_bank, walk, False)
+    assert "stiff_long" not in walk.answers
+    assert walk.answers["level"] == 4
+    assert walk.current == "note"
 
 
-def test_back_steps_over_skipped_questions(bank: Bank) -> None:
+def test_back_steps_over_skipped_questions(tiny_bank: Bank) -> None:
     """Back goes to the previous question that applies, not to one that was skipped."""
-    walk = _walk(bank, [*NO_URGENT_VALUES, ["heel"], "left", 4, "over_a_year", ["at_night"]])
-    assert walk.current == "sensations"
-    assert flow.back(bank, walk).current == "pain_timing"
+    walk = _walk(tiny_bank, [*START, True, False])
+    assert walk.current == "note"
+    assert flow.back(tiny_bank, walk).current == "stiffness"
 
 
-def test_back_at_the_first_question_stays_there(bank: Bank) -> None:
+def test_back_at_the_first_question_stays_there(tiny_bank: Bank) -> None:
     """There is nothing before the first question."""
-    walk = flow.start(bank)
-    assert flow.back(bank, walk) == walk
+    walk = flow.start(tiny_bank)
+    assert flow.back(tiny_bank, walk) == walk
 
 
-def test_back_after_the_last_question_returns_to_it(bank: Bank) -> None:
+def test_back_after_the_last_question_returns_to_it(tiny_bank: Bank) -> None:
     """Once every question is answered, back shows the last question asked."""
-    walk = flow.Walk(applicable(bank, {"urgent_emergency": ["none"], "note": "x"}), None)
-    assert flow.back(bank, walk).current == "note"
+    walk = flow.Walk(applicable(tiny_bank, {"warning": ["none"], "note": "x"}), None)
+    assert flow.back(tiny_bank, walk).current == "note"
 
 
-def test_changing_an_answer_in_review_asks_only_what_it_opens(bank: Bank) -> None:
+def test_changing_an_answer_in_review_asks_only_what_it_opens(tiny_bank: Bank) -> None:
     """From the review, a change that opens a follow-up asks it; otherwise the walk is done."""
     done = flow.Walk(PLAIN, None)
-    assert next_unanswered(bank, PLAIN) is None
-    assert flow.change(bank, done, "pain_side", "right").current is None
-    assert flow.change(bank, done, "morning_stiffness", "over_30").current is None
-    opened = flow.change(bank, done, "joint_swelling", "one_foot")
-    assert opened.current == "other_joints"
-    assert opened.answers["joint_swelling"] == "one_foot"
+    assert next_unanswered(tiny_bank, PLAIN) is None
+    assert flow.change(tiny_bank, done, "side", "right").current is None
+    opened = flow.change(tiny_bank, done, "stiffness", True)
+    assert opened.current == "stiff_long"
+    assert opened.answers["stiffness"] is True
 
 
-def test_progress_counts_questions_and_sections_that_apply(bank: Bank) -> None:
+def test_progress_counts_questions_and_sections_that_apply(tiny_bank: Bank) -> None:
     """Progress says which section and question of those that apply so far."""
-    walk = _walk(bank, NO_URGENT_VALUES)
-    progress = flow.progress(bank, walk)
+    walk = _walk(tiny_bank, [["none"]])
+    progress = flow.progress(tiny_bank, walk)
     assert progress is not None
-    assert (progress.section_title, progress.section_number) == ("Your foot pain", 2)
-    assert progress.question_number == 3
-    assert progress.question_total == len(asked_questions(bank, walk.answers))
-    assert progress.line() == (
-        f"Section 2 of {progress.section_count} · question 3 of about {progress.question_total}"
+    assert (progress.section_title, progress.section_number, progress.section_count) == (
+        "Pain",
+        2,
+        2,
     )
-    assert flow.progress(bank, flow.Walk({}, None)) is None
+    assert (progress.question_number, progress.question_total) == (2, 7)
+    assert progress.line() == "Section 2 of 2 · question 2 of about 7"
+    grown = flow.progress(tiny_bank, _walk(tiny_bank, [*START, True, True]))
+    assert grown is not None
+    assert grown.question_total == 8  # the follow-up now applies
+    assert flow.progress(tiny_bank, flow.Walk({}, None)) is None
 
 
-def test_red_flags_for_names_only_the_flags_of_the_answered_question(bank: Bank) -> None:
-    """The flags shown at once are those the question just answered raises."""
-    answers: Answers = {
-        "urgent_emergency": ["injury"],
-        "urgent_soon": ["wound_not_healing", "no_better_two_weeks"],
-    }
-    assert [f.id for f in flow.red_flags_for(bank, "urgent_soon", answers)] == [
-        "same_day_wound_not_healing",
-        "soon_no_better_two_weeks",
+def test_red_flags_for_names_only_the_flags_of_the_answered_question(tiny_bank: Bank) -> None:
+    """The flags shown at once are those the question just answered raises, most urgent first."""
+    answers: Answers = {"warning": ["soon_sign", "emergency_sign"], "level": 9}
+    assert [f.id for f in flow.red_flags_for(tiny_bank, "warning", answers)] == [
+        "flag_emergency",
+        "flag_soon",
     ]
-    assert flow.red_flags_for(bank, "pain_areas", answers) == []
+    assert flow.red_flags_for(tiny_bank, "level", answers) == []
 
 
-def test_review_lists_answered_questions_in_asking_order(bank: Bank) -> None:
+def test_review_lists_answered_questions_in_asking_order(tiny_bank: Bank) -> None:
     """The review shows the answered questions in the order they were asked."""
-    walk = _walk(bank, [*NO_URGENT_VALUES, ["heel"]])
-    assert [q.id for q in flow.answered_in_order(bank, walk)] == [
-        "urgent_emergency",
-        "urgent_soon",
-        "pain_areas",
-    ]
+    walk = _walk(tiny_bank, [["none"], ["heel"]])
+    assert [q.id for q in flow.answered_in_order(tiny_bank, walk)] == ["warning", "where"]
 
 
 @PROPERTY
 @given(st.data())
 def test_any_sequence_of_answers_and_backs_keeps_the_walk_consistent(data: st.DataObject) -> None:
     """Any mix of answers and backs keeps only answers that apply, on a question that applies."""
-    bank = shipped_bank()
+    bank = tiny_test_bank()
     walk = flow.start(bank)
-    for _ in range(data.draw(st.integers(0, 40))):
+    for _ in range(data.draw(st.integers(0, 20))):
         question = flow.current_question(bank, walk)
         if question is None or data.draw(st.integers(0, 3)) == 0:
             walk = flow.back(bank, walk)
@@ -183,7 +165,7 @@ def test_any_sequence_of_answers_and_backs_keeps_the_walk_consistent(data: st.Da
 @given(st.data())
 def test_answering_every_question_in_turn_finishes_the_walk(data: st.DataObject) -> None:
     """Answering whatever is shown ends the walk after at most one answer per question."""
-    bank = shipped_bank()
+    bank = tiny_test_bank()
     walk = flow.start(bank)
     for _ in bank.questions:
         question = flow.current_question(bank, walk)
