@@ -1,4 +1,5 @@
-"""Answers: what each kind accepts, the problems a file can have, and reading files back."""
+"""Answers, on the tiny bank: what each kind accepts, the problems a file can have, and reading
+files back."""
 
 from __future__ import annotations
 
@@ -6,16 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
 from helpers.strategies import (
     PROPERTY,
     answer_values,
     any_answers,
     bad_answer_values,
     raw_answer_values,
-    shipped_bank,
+    tiny_test_bank,
 )
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from fibrofoot.answers import (
     AnswerProblem,
@@ -30,51 +31,51 @@ from fibrofoot.answers import (
 from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError
 
-QUESTIONS = shipped_bank().questions
+QUESTIONS = tiny_test_bank().questions
 
 
 @pytest.mark.parametrize(
     ("question_id", "raw", "expected"),
     [
-        pytest.param("tender_spots", True, True, id="yes_no true"),
-        pytest.param("tender_spots", "Yes", True, id="yes_no word"),
-        pytest.param("tender_spots", "NO", False, id="yes_no word, capitals"),
-        pytest.param("tender_spots", "not_sure", "not_sure", id="yes_no not sure"),
-        pytest.param("pain_level", 0, 0, id="scale low end"),
-        pytest.param("pain_level", 10, 10, id="scale high end"),
-        pytest.param("pain_side", "both", "both", id="single"),
-        pytest.param("pain_areas", "heel", ["heel"], id="multi, one value alone"),
-        pytest.param("pain_areas", ["toes", "heel"], ["heel", "toes"], id="multi, bank order"),
-        pytest.param("urgent_emergency", ["none"], ["none"], id="multi, exclusive alone"),
+        pytest.param("tingling", True, True, id="yes_no true"),
+        pytest.param("tingling", "Yes", True, id="yes_no word"),
+        pytest.param("tingling", "NO", False, id="yes_no word, capitals"),
+        pytest.param("tingling", "not_sure", "not_sure", id="yes_no not sure"),
+        pytest.param("level", 0, 0, id="scale low end"),
+        pytest.param("level", 10, 10, id="scale high end"),
+        pytest.param("side", "both", "both", id="single"),
+        pytest.param("where", "heel", ["heel"], id="multi, one value alone"),
+        pytest.param("where", ["toes", "heel"], ["heel", "toes"], id="multi, bank order"),
+        pytest.param("warning", ["none"], ["none"], id="multi, exclusive alone"),
         pytest.param("note", "", "", id="text, empty"),
         pytest.param("note", "Sore\non stairs", "Sore\non stairs", id="text, two lines"),
     ],
 )
 def test_normalise_accepts_each_kind(
-    bank: Bank, question_id: str, raw: object, expected: AnswerValue
+    tiny_bank: Bank, question_id: str, raw: object, expected: AnswerValue
 ) -> None:
     """Each kind accepts its answers and returns them in one canonical form."""
-    assert normalise(bank.question(question_id), raw) == expected
+    assert normalise(tiny_bank.question(question_id), raw) == expected
 
 
 @pytest.mark.parametrize(
     ("question_id", "raw", "message"),
     [
-        pytest.param("tender_spots", 1, "use true, false or not_sure", id="yes_no number"),
-        pytest.param("tender_spots", "maybe", "use true, false or not_sure", id="yes_no word"),
-        pytest.param("pain_level", 11, "out of range", id="scale too high"),
-        pytest.param("pain_level", -1, "out of range", id="scale negative"),
-        pytest.param("pain_level", 5.5, "whole number", id="scale fraction"),
-        pytest.param("pain_level", True, "whole number", id="scale boolean"),
-        pytest.param("pain_level", "6", "whole number", id="scale text"),
-        pytest.param("pain_side", "middle", "use one of: left, right", id="single unknown"),
-        pytest.param("pain_side", ["left"], "use one of", id="single list"),
-        pytest.param("pain_areas", [], "one or more", id="multi empty"),
-        pytest.param("pain_areas", ["heel", "knee"], "unknown option", id="multi unknown"),
-        pytest.param("pain_areas", ["heel", "heel"], "listed twice", id="multi twice"),
+        pytest.param("tingling", 1, "use true, false or not_sure", id="yes_no number"),
+        pytest.param("tingling", "maybe", "use true, false or not_sure", id="yes_no word"),
+        pytest.param("level", 11, "out of range", id="scale too high"),
+        pytest.param("level", -1, "out of range", id="scale negative"),
+        pytest.param("level", 5.5, "whole number", id="scale fraction"),
+        pytest.param("level", True, "whole number", id="scale boolean"),
+        pytest.param("level", "6", "whole number", id="scale text"),
+        pytest.param("side", "middle", "use one of: left, right", id="single unknown"),
+        pytest.param("side", ["left"], "use one of", id="single list"),
+        pytest.param("where", [], "one or more", id="multi empty"),
+        pytest.param("where", ["heel", "knee"], "unknown option", id="multi unknown"),
+        pytest.param("where", ["heel", "heel"], "listed twice", id="multi twice"),
         pytest.param(
-            "urgent_emergency",
-            ["none", "injury"],
+            "warning",
+            ["none", "emergency_sign"],
             "'none' cannot be combined",
             id="multi exclusive combined",
         ),
@@ -83,11 +84,11 @@ def test_normalise_accepts_each_kind(
     ],
 )
 def test_normalise_refuses_what_does_not_fit(
-    bank: Bank, question_id: str, raw: object, message: str
+    tiny_bank: Bank, question_id: str, raw: object, message: str
 ) -> None:
     """A value that does not fit its question is refused with what would fit."""
     with pytest.raises(AnswerProblem, match=message):
-        normalise(bank.question(question_id), raw)
+        normalise(tiny_bank.question(question_id), raw)
 
 
 @PROPERTY
@@ -117,30 +118,30 @@ def test_bad_values_are_always_refused(pair: tuple[Question, object]) -> None:
         normalise(question, raw)
 
 
-def test_validate_answers_lists_every_problem(bank: Bank) -> None:
+def test_validate_answers_lists_every_problem(tiny_bank: Bank) -> None:
     """Every bad answer is listed, each naming its question id, under a count."""
     raw = {
-        "pain_level": 11,
-        "pain_areas": ["heel", "elbow"],
+        "level": 11,
+        "where": ["heel", "elbow"],
         "foot_size": 9,
-        "pain_side": "left",
-        "morning_stiffness": "maybe",
+        "side": "left",
+        "stiffness": "maybe",
         3: "x",
     }
     with pytest.raises(FibrofootError) as raised:
-        validate_answers(bank, raw, "answers.yaml")
+        validate_answers(tiny_bank, raw, "answers.yaml")
     lines = raised.value.message.splitlines()
     assert lines[0] == "answers.yaml: 5 answer(s) need fixing:"
-    for name in ("'pain_level'", "'pain_areas'", "'foot_size'", "'morning_stiffness'"):
+    for name in ("'level'", "'where'", "'foot_size'", "'stiffness'"):
         assert sum(name in line for line in lines[1:]) == 1, name
     assert sum(line.strip().startswith("a key is not") for line in lines[1:]) == 1
     assert raised.value.exit_code == 1
 
 
-def test_an_unknown_key_that_is_not_an_id_is_not_repeated(bank: Bank) -> None:
+def test_an_unknown_key_that_is_not_an_id_is_not_repeated(tiny_bank: Bank) -> None:
     """A key that looks like text (a mis-indented note, say) is not echoed in the error."""
     with pytest.raises(FibrofootError) as raised:
-        validate_answers(bank, {"my knee hurts since the fall": "x"}, "answers.yaml")
+        validate_answers(tiny_bank, {"my knee hurts since the fall": "x"}, "answers.yaml")
     assert "knee" not in raised.value.message
     assert "a key is not a question id" in raised.value.message
 
@@ -149,75 +150,69 @@ def test_an_unknown_key_that_is_not_an_id_is_not_repeated(bank: Bank) -> None:
     "raw",
     [
         pytest.param(None, id="empty"),
-        pytest.param(["pain_level", 6], id="list"),
-        pytest.param("pain_level: 6", id="text"),
+        pytest.param(["level", 6], id="list"),
+        pytest.param("level: 6", id="text"),
         pytest.param(6, id="number"),
     ],
 )
-def test_answers_must_be_a_mapping(bank: Bank, raw: object) -> None:
+def test_answers_must_be_a_mapping(tiny_bank: Bank, raw: object) -> None:
     """Anything but a mapping of question ids to answers is refused with an example."""
     with pytest.raises(FibrofootError, match="must map question ids to answers"):
-        validate_answers(bank, raw, "answers.yaml")
+        validate_answers(tiny_bank, raw, "answers.yaml")
 
 
-def test_a_long_unknown_id_is_clipped(bank: Bank) -> None:
+def test_a_long_unknown_id_is_clipped(tiny_bank: Bank) -> None:
     """An unknown id is shown clipped, so a huge key cannot flood the message."""
     with pytest.raises(FibrofootError) as raised:
-        validate_answers(bank, {"x" * 5000: 1}, "answers.yaml")
+        validate_answers(tiny_bank, {"x" * 5000: 1}, "answers.yaml")
     assert len(raised.value.message) < 200
 
 
 @pytest.mark.parametrize(
     ("question_id", "value", "expected"),
     [
-        pytest.param("tender_spots", True, "Yes", id="yes"),
-        pytest.param("tender_spots", False, "No", id="no"),
-        pytest.param("tender_spots", "not_sure", "Not sure", id="not sure"),
-        pytest.param("pain_level", 7, "7 out of 10", id="scale"),
-        pytest.param("pain_side", "both", "Both feet", id="single"),
-        pytest.param("pain_areas", ["heel", "arch"], "Under the heel; The arch", id="multi"),
+        pytest.param("tingling", True, "Yes", id="yes"),
+        pytest.param("tingling", False, "No", id="no"),
+        pytest.param("tingling", "not_sure", "Not sure", id="not sure"),
+        pytest.param("level", 7, "7 out of 10", id="scale"),
+        pytest.param("side", "both", "Both", id="single"),
+        pytest.param("where", ["heel", "toes"], "Heel; Toes", id="multi"),
         pytest.param("note", "My words", "My words", id="text"),
     ],
 )
 def test_answer_text_uses_the_words_the_person_saw(
-    bank: Bank, question_id: str, value: AnswerValue, expected: str
+    tiny_bank: Bank, question_id: str, value: AnswerValue, expected: str
 ) -> None:
     """An answer is shown with the option labels, not the ids."""
-    assert answer_text(bank.question(question_id), value) == expected
+    assert answer_text(tiny_bank.question(question_id), value) == expected
 
 
 @PROPERTY
 @given(
-    answers=any_answers(),
+    answers=any_answers(tiny_test_bank()),
     header=st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn")), max_size=80),
 )
 @example(answers={"note": "a\x85b"}, header="")  # NEL: read back as a space once
 @example(answers={"note": "a\u2028b\u2029c"}, header="")
-@example(answers={"note": "yes", "pain_side": "not_sure"}, header="two\nlines")
+@example(answers={"note": "yes", "tingling": "not_sure"}, header="two\nlines")
 @example(answers={"note": "12"}, header="")
-@example(answers={"morning_stiffness": "no", "joint_swelling": "no"}, header="")  # YAML's false
+@example(answers={"stiffness": True, "stiff_long": "no"}, header="")  # YAML's false
 def test_saved_answers_read_back_the_same(
     tmp_path_factory: pytest.TempPathFactory, answers: Answers, header: str
 ) -> None:
     """dump_answers writes YAML that read_answers and validate_answers turn back into it."""
     path = tmp_path_factory.mktemp("saved") / "answers.yaml"
     path.write_text(dump_answers(answers, header), encoding="utf-8")
-    assert validate_answers(shipped_bank(), read_answers(path), str(path)) == answers
+    assert validate_answers(tiny_test_bank(), read_answers(path), str(path)) == answers
 
 
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        pytest.param("a.yaml", "pain_level: [6\n", "a.yaml:2: YAML syntax error", id="yaml"),
-        pytest.param(
-            "a.json", '{"pain_level": 6,\n}', "a.json:2: this is not valid JSON", id="json"
-        ),
-        pytest.param(
-            "a.yaml", "pain_level: 6\npain_level: 7\n", "a.yaml:2: the key 'pain_level'", id="twice"
-        ),
-        pytest.param(
-            "a.json", '{"pain_level": 6, "pain_level": 7}', "the key 'pain_level'", id="json twice"
-        ),
+        pytest.param("a.yaml", "level: [6\n", "a.yaml:2: YAML syntax error", id="yaml"),
+        pytest.param("a.json", '{"level": 6,\n}', "a.json:2: this is not valid JSON", id="json"),
+        pytest.param("a.yaml", "level: 6\nlevel: 7\n", "a.yaml:2: the key 'level'", id="twice"),
+        pytest.param("a.json", '{"level": 6, "level": 7}', "the key 'level'", id="json twice"),
         pytest.param("a.yaml", "a: &x [1]\nb: *x\n", "a.yaml:2: anchors and aliases", id="alias"),
     ],
 )
@@ -251,6 +246,6 @@ def test_answers_paths_that_are_not_files_are_refused(
 def test_answers_that_are_not_utf8_are_refused_with_the_line(tmp_path: Path) -> None:
     """Bytes that are not UTF-8 are reported with their line."""
     path = tmp_path / "answers.yaml"
-    path.write_bytes(b"pain_level: 6\nnote: caf\xe9\n")
+    path.write_bytes(b"level: 6\nnote: caf\xe9\n")
     with pytest.raises(FibrofootError, match=r"answers\.yaml:2: the file is not UTF-8"):
         read_answers(path)
