@@ -81,25 +81,51 @@ def _duplicate_contributor(data: Data) -> None:
     data["contributors"].append(dict(data["contributors"][0]))
 
 
+def _add_contributor(data: Data) -> None:
+    data["contributors"].append({**data["contributors"][0], "id": "shoes"})
+
+
+def _drop_map_feet(data: Data) -> None:
+    del _question(data, "side")["map_feet"]["both"]
+
+
+def _add_map_feet(data: Data) -> None:
+    _question(data, "side")["map_feet"]["middle"] = {"feet": ["left"], "caption": "x"}
+
+
+def _add_map_area(data: Data) -> None:
+    _question(data, "where")["map_areas"]["shin"] = {
+        "regions": ["top_top"],
+        "word": "Shin",
+        "caption": "shin",
+    }
+
+
+def _drop_map_words(data: Data) -> None:
+    data["messages"]["foot_map"] = None
+
+
 # Paths in the table start with ("question", id) or ("signal", id), resolved against the bank.
-Q_PAIN_SIDE = ("question", "pain_side")
-Q_NERVE = ("question", "nerve_pattern")
-Q_SENSATIONS = ("question", "sensations")
-Q_TENDER = ("question", "tender_spots")
-Q_LEVEL = ("question", "pain_level")
-S_BIG_TOE = ("signal", "big_toe_stiff")
+Q_SIDE = ("question", "side")
+Q_WHERE = ("question", "where")
+Q_LONG = ("question", "stiff_long")
+Q_TINGLING = ("question", "tingling")
+Q_WARNING = ("question", "warning")
+Q_LEVEL = ("question", "level")
+S_TOES = ("signal", "o_toes")
+AREA = {"regions": ["sole_toes"], "word": "Short", "caption": "short"}
 
 CASES: list[Any] = [
     pytest.param(
-        _on_question("pain_side", id="pain_level"),
-        ("question", "pain_level", "id"),
-        "question id 'pain_level' is used more than once",
+        _on_question("note", id="level"),
+        ("sections", 1, "questions", 6, "id"),
+        "question id 'level' is used more than once",
         id="duplicate question id",
     ),
     pytest.param(
-        _set(("sections", 1, "id"), "urgent"),
+        _set(("sections", 1, "id"), "warning"),
         ("sections", 1, "id"),
-        "section id 'urgent' is used more than once",
+        "section id 'warning' is used more than once",
         id="duplicate section id",
     ),
     pytest.param(
@@ -109,118 +135,125 @@ CASES: list[Any] = [
         id="duplicate contributor id",
     ),
     pytest.param(
-        _set(("red_flags", 1, "id"), "emergency_cold_pale_foot"),
+        _set(("red_flags", 1, "id"), "flag_emergency"),
         ("red_flags", 1, "id"),
-        "red flag id 'emergency_cold_pale_foot' is used more than once",
+        "red flag id 'flag_emergency' is used more than once",
         id="duplicate red flag id",
     ),
     pytest.param(
         _on_question(
-            "pain_side",
-            options=[{"value": "left", "label": "Left"}, {"value": "left", "label": "Also left"}],
+            "note",
+            kind="single",
+            options=[{"value": "x", "label": "A"}, {"value": "x", "label": "B"}],
         ),
-        (*Q_PAIN_SIDE, "options", 1, "value"),
-        "option value 'left' is used more than once",
+        ("question", "note", "options", 1, "value"),
+        "option value 'x' is used more than once",
         id="duplicate option value",
     ),
     pytest.param(
-        _on_question("pain_side", options=[{"value": "left", "label": "Left"}]),
-        (*Q_PAIN_SIDE, "options"),
+        _on_question("note", kind="single", options=[{"value": "x", "label": "X"}]),
+        ("question", "note", "options"),
         "needs at least two options",
         id="single with one option",
     ),
     pytest.param(
-        _on_question("pain_side", when_no="Nothing."),
-        (*Q_PAIN_SIDE, "when_no"),
+        _on_question("side", when_no="Nothing."),
+        (*Q_SIDE, "when_no"),
         "when_no is only for yes_no questions",
         id="when_no on a single",
     ),
     pytest.param(
-        _on_question("pain_side", scale_low="none"),
-        (*Q_PAIN_SIDE, "kind"),
+        _on_question("side", scale_low="none"),
+        (*Q_SIDE, "kind"),
         "only for scale questions",
         id="scale words on a single",
     ),
     pytest.param(
-        _on_question("nerve_pattern", ask_if=[{"question": "nerve_risks", "is": ["diabetes"]}]),
-        (*Q_NERVE, "ask_if", 0, "question"),
+        _on_question("where", ask_if=[{"question": "side", "is": ["left"]}]),
+        (*Q_WHERE, "ask_if", 0, "question"),
         "not asked before it",
         id="condition on a later question",
     ),
     pytest.param(
-        _on_question("nerve_pattern", ask_if=[{"question": "nerve_pattern", "is": ["sock"]}]),
-        (*Q_NERVE, "ask_if", 0, "question"),
+        _on_question("stiff_long", ask_if=[{"question": "stiff_long", "is": ["short"]}]),
+        (*Q_LONG, "ask_if", 0, "question"),
         "not asked before it",
         id="condition on itself",
     ),
     pytest.param(
         _on_question(
-            "nerve_pattern",
+            "stiff_long",
             ask_if=[
-                {"question": "sensations", "is": ["numbness", "tingling"]},
-                {"question": "tender_spots", "is": [True]},
+                {"question": "where", "is": ["heel", "toes"]},
+                {"question": "tingling", "is": [True]},
             ],
         ),
-        (*Q_NERVE, "ask_if", 0, "is"),
+        (*Q_LONG, "ask_if", 0, "is"),
         "each may list only one value",
         id="several conditions with several values",
     ),
     pytest.param(
-        _on_question("nerve_pattern", ask_if=[{"question": "pain_level", "is": ["high"]}]),
-        (*Q_NERVE, "ask_if", 0),
+        _on_question("stiff_long", ask_if=[{"question": "level", "is": ["high"]}]),
+        (*Q_LONG, "ask_if", 0),
         "is a scale: use at_least and/or at_most",
         id="scale condition with is",
     ),
     pytest.param(
-        _on_question("nerve_pattern", ask_if=[{"question": "pain_level", "at_least": 11}]),
-        (*Q_NERVE, "ask_if", 0),
+        _on_question("stiff_long", ask_if=[{"question": "level", "at_least": 11}]),
+        (*Q_LONG, "ask_if", 0),
         "scale bounds must be between 0 and 10",
         id="scale bound out of range",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", when=[{"question": "note", "is": ["x"]}]),
-        (*S_BIG_TOE, "when", 0),
+        _on_signal("o_toes", when=[{"question": "note", "is": ["x"]}]),
+        (*S_TOES, "when", 0),
         "free-text question; conditions cannot use it",
         id="condition on free text",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", when=[{"question": "big_toe_stiff", "at_least": 1}]),
-        (*S_BIG_TOE, "when", 0),
+        _on_signal("o_toes", when=[{"question": "tingling", "at_least": 1}]),
+        (*S_TOES, "when", 0),
         "give the answers to match with 'is:'",
         id="bounds on a yes_no",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", when=[{"question": "pain_side", "is": [True]}]),
-        (*S_BIG_TOE, "when", 0, "is", 0),
-        "'pain_side' has no answer 'true'; use one of",
+        _on_signal("o_toes", when=[{"question": "side", "is": [True]}]),
+        (*S_TOES, "when", 0, "is", 0),
+        "'side' has no answer 'true'; use one of",
         id="true on a single",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", when=[{"question": "big_toe_stiff", "is": ["yes"]}]),
-        (*S_BIG_TOE, "when", 0, "is", 0),
-        "'big_toe_stiff' has no answer 'yes'",
+        _on_signal("o_toes", when=[{"question": "tingling", "is": ["yes"]}]),
+        (*S_TOES, "when", 0, "is", 0),
+        "'tingling' has no answer 'yes'",
         id="a word on a yes_no",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", when=[{"question": "big_toe", "is": [True]}]),
-        (*S_BIG_TOE, "when", 0, "question"),
+        _on_signal("o_toes", when=[{"question": "big_toe", "is": [True]}]),
+        (*S_TOES, "when", 0, "question"),
         "there is no question with the id 'big_toe'",
         id="signal on an unknown question",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", raises=["osteoarthritis", "osteoarthritis"]),
-        (*S_BIG_TOE, "raises"),
+        _on_signal("o_toes", raises=["osteoarthritis", "osteoarthritis"]),
+        (*S_TOES, "raises"),
         "'osteoarthritis' is listed twice",
         id="contributor listed twice",
     ),
     pytest.param(
-        _set(("red_flags", 0, "when", 0), {"question": "pain_areas", "is": ["heel"]}),
+        _on_signal("o_toes", raises=["osteoarthritis", "shoes"]),
+        (*S_TOES, "raises", 1),
+        "there is no contributor 'shoes'",
+        id="signal raising an unknown contributor",
+    ),
+    pytest.param(
+        _set(("red_flags", 0, "when", 0), {"question": "where", "is": ["heel"]}),
         ("red_flags", 0, "when", 0, "question"),
         "not in the first section",
         id="red flag outside the first section",
     ),
     pytest.param(
-        _drop_signals("walking_less", "uneven_shoe_wear", "stumble_unsteady"),
+        _drop_signals("g_side"),
         ("contributors", 2, "id"),
         "contributor 'gait' needs at least 2 signals",
         id="contributor with one signal",
@@ -232,53 +265,102 @@ CASES: list[Any] = [
         id="missing contributor",
     ),
     pytest.param(
+        _add_contributor,
+        ("contributors", 7, "id"),
+        "'shoes' is not one of the seven contributors",
+        id="an eighth contributor",
+    ),
+    pytest.param(
         _drop_level,
         ("messages", "levels"),
         "the text for the 'soon' level is missing",
         id="missing level text",
     ),
+    # The foot map: every mapped value is an answer, every foot answer is mapped, one map.
+    pytest.param(
+        _add_map_area,
+        (*Q_WHERE, "map_areas", "shin"),
+        "'where' has no answer 'shin'; its answers are: heel, toes, whole_foot",
+        id="map area for an unknown answer",
+    ),
+    pytest.param(
+        _add_map_feet,
+        (*Q_SIDE, "map_feet", "middle"),
+        "'side' has no answer 'middle'",
+        id="map feet for an unknown answer",
+    ),
+    pytest.param(
+        _drop_map_feet,
+        (*Q_SIDE, "map_feet"),
+        "say which feet to shade for every answer; missing: both",
+        id="an answer with no feet to shade",
+    ),
+    pytest.param(
+        _on_question("stiff_long", map_areas={"short": AREA}),
+        (*Q_LONG, "map_areas"),
+        "only one question may have map_areas ('where' has)",
+        id="two questions with map areas",
+    ),
+    pytest.param(
+        _drop_map_words,
+        ("messages",),
+        "messages needs its foot_map words",
+        id="a map without its words",
+    ),
     # The wording rule: every string fibrofoot may show is checked.
     pytest.param(
-        _on_question("tender_spots", text="Do you have spots that hurt when pressed?"),
-        (*Q_TENDER, "text"),
+        _on_question("tingling", text="Do you have tingling?"),
+        (*Q_TINGLING, "text"),
         "uses 'you have'",
         id="forbidden in question text",
     ),
     pytest.param(
-        _on_question("tender_spots", why="Tender spots help with a diagnosis."),
-        (*Q_TENDER, "why"),
+        _on_question("tingling", why="Tingling helps with a diagnosis."),
+        (*Q_TINGLING, "why"),
         "uses 'diagnos'",
         id="forbidden in why",
     ),
     pytest.param(
-        _on_question("tender_spots", label="Probability of tender spots"),
-        (*Q_TENDER, "label"),
+        _on_question("tingling", label="Probability of tingling"),
+        (*Q_TINGLING, "label"),
         "uses 'probability'",
         id="forbidden in label",
     ),
     pytest.param(
-        _on_question("tender_spots", when_no="You are suffering from no tender spots."),
-        (*Q_TENDER, "when_no"),
+        _on_question("tingling", when_no="You are suffering from no tingling."),
+        (*Q_TINGLING, "when_no"),
         "uses 'you are suffering'",
         id="forbidden in when_no",
     ),
     pytest.param(
-        _in_question("sensations", "options", 0, "label", value="A deep ache (you have it)"),
-        (*Q_SENSATIONS, "options", 0, "label"),
+        _in_question("warning", "options", 0, "label", value="A sign (you have it)"),
+        (*Q_WARNING, "options", 0, "label"),
         "uses 'you have'",
         id="forbidden in an option label",
     ),
     pytest.param(
-        _in_question("sensations", "options", 8, "negative", value="This confirms no nerve pain."),
-        (*Q_SENSATIONS, "options", 8, "negative"),
+        _in_question("warning", "options", 3, "negative", value="This confirms nothing."),
+        (*Q_WARNING, "options", 3, "negative"),
         "uses 'confirms'",
         id="forbidden in an option negative",
     ),
     pytest.param(
-        _on_question("pain_level", scale_high="You are likely to have a problem"),
+        _on_question("level", scale_high="You are likely to have a problem"),
         (*Q_LEVEL, "scale_high"),
         "uses 'likely to have'",
         id="forbidden in a scale label",
+    ),
+    pytest.param(
+        _in_question("where", "map_areas", "heel", "word", value="Diagnosed heel"),
+        (*Q_WHERE, "map_areas", "heel", "word"),
+        "uses 'diagnos'",
+        id="forbidden in a foot map word",
+    ),
+    pytest.param(
+        _in_question("side", "map_feet", "left", "caption", value="the foot you have"),
+        (*Q_SIDE, "map_feet", "left", "caption"),
+        "uses 'you have'",
+        id="forbidden in a foot map caption",
     ),
     pytest.param(
         _set(("sections", 1, "title"), "Your diagnosis"),
@@ -305,8 +387,8 @@ CASES: list[Any] = [
         id="forbidden in ask_your_clinician",
     ),
     pytest.param(
-        _on_signal("big_toe_stiff", reason="This confirms you have osteoarthritis (90% chance)."),
-        (*S_BIG_TOE, "reason"),
+        _on_signal("o_toes", reason="This confirms you have osteoarthritis (90% chance)."),
+        (*S_TOES, "reason"),
         "uses 'you have', 'confirms', '% chance'",
         id="forbidden in a signal reason",
     ),
@@ -328,18 +410,25 @@ CASES: list[Any] = [
         "uses 'you have'",
         id="forbidden in a level text",
     ),
+    pytest.param(
+        _set(("messages", "summary", "contributors"), "What you have"),
+        ("messages", "summary", "contributors"),
+        "uses 'you have'",
+        id="forbidden in a summary heading",
+    ),
+    pytest.param(
+        _set(("messages", "foot_map", "where"), "Where the diagnosis is"),
+        ("messages", "foot_map", "where"),
+        "uses 'diagnos'",
+        id="forbidden in the foot map's words",
+    ),
 ]
 
 
 @pytest.fixture
-def data(bank: Bank) -> Data:
-    """The shipped bank as plain data, to edit and validate again."""
-    return bank.model_dump(mode="json", by_alias=True)
-
-
-def test_the_shipped_bank_has_no_cross_reference_problems(bank: Bank) -> None:
-    """The shipped bank passes every cross-reference check."""
-    assert cross_reference_problems(bank) == []
+def data(tiny_bank: Bank) -> Data:
+    """The tiny bank as plain data, to edit and validate again."""
+    return tiny_bank.model_dump(mode="json", by_alias=True)
 
 
 def _resolve(bank: Bank, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -358,7 +447,7 @@ def _resolve(bank: Bank, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
 
 @pytest.mark.parametrize(("edit", "path", "message"), CASES)
 def test_each_cross_reference_problem_is_found_with_its_path(
-    bank: Bank,
+    tiny_bank: Bank,
     data: Data,
     edit: Callable[[Data], None],
     path: tuple[str | int, ...],
@@ -369,7 +458,7 @@ def test_each_cross_reference_problem_is_found_with_its_path(
     problems = cross_reference_problems(Bank.model_validate(data))
     assert len(problems) == 1, problems
     found_path, found_message = problems[0]
-    assert found_path == _resolve(bank, path)
+    assert found_path == _resolve(tiny_bank, path)
     assert message in found_message
 
 
@@ -384,25 +473,25 @@ def test_each_cross_reference_problem_is_found_with_its_path(
 )
 def test_allowed_wording_is_not_a_problem(data: Data, text: str) -> None:
     """'not a diagnosis', 'cannot diagnose' and gentle phrases pass the wording check."""
-    _on_signal("big_toe_stiff", reason=text)(data)
+    _on_signal("o_toes", reason=text)(data)
     assert cross_reference_problems(Bank.model_validate(data)) == []
 
 
-def test_forbidden_wording_is_reported_with_file_and_line(bank_copy: Path, cli: Cli) -> None:
+def test_forbidden_wording_is_reported_with_file_and_line(tiny_bank_copy: Path, cli: Cli) -> None:
     """`questions --check` names the file, line and field of a forbidden phrase."""
-    path = bank_copy / "30-feel.yaml"
+    path = tiny_bank_copy / "20-pain.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "reason: You said your feet have a burning feeling."
+    old = "reason: You said O1."
     assert old in text
     path.write_text(
         text.replace(old, "reason: This confirms you have osteoarthritis (90% chance)."), "utf-8"
     )
     line = text[: text.index(old)].count("\n") + 1
-    code, _, message = cli("questions", "--check", bank_copy)
+    code, _, message = cli("questions", "--check", tiny_bank_copy)
     assert code == 1
     assert "1 problem:" in message
     assert re.search(
-        rf"30-feel\.yaml:{line}: signals\[\d+\]\.reason: this text uses 'you have', 'confirms', "
+        rf"20-pain\.yaml:{line}: signals\[\d+\]\.reason: this text uses 'you have', 'confirms', "
         "'% chance'",
         message,
     ), message
