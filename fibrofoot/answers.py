@@ -18,7 +18,7 @@ from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Qu
 from fibrofoot.errors import FibrofootError, problem_list
 from fibrofoot.files import read_text
 from fibrofoot.safe_text import named_key, shown_path
-from fibrofoot.yamlfile import YamlProblem, parse
+from fibrofoot.yamlfile import MAX_VALUES, TOO_MANY_VALUES, YamlProblem, parse
 
 AnswerValue = bool | int | str | list[str]
 Answers = dict[str, AnswerValue]
@@ -137,11 +137,9 @@ def read_answers(path: Path) -> object:
         except YamlProblem as problem:
             where = f"{shown}:{problem.line}" if problem.line else shown
             raise FibrofootError(f"{where}: {problem.message}") from None
-    if _has_lone_surrogate(data):
-        raise FibrofootError(
-            f"{shown}: the file holds a \\u escape for half of a character (a lone surrogate), "
-            "which no text can show; remove it or write the whole character."
-        )
+    refusal = _content_problem(data)
+    if refusal:
+        raise FibrofootError(f"{shown}: {refusal}.")
     return data
 
 
@@ -168,21 +166,29 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _has_lone_surrogate(data: object) -> bool:
-    """Whether any text in `data` (keys too) holds half of a UTF-16 pair, as JSON's '\\ud800'
-    gives: it cannot be written to a terminal or a UTF-8 file."""
+def _content_problem(data: object) -> str | None:
+    """What no answers file may hold, YAML or JSON: more values than MAX_VALUES (JSON is read
+    whole by a fast reader, YAML stops at the limit), or half of a UTF-16 surrogate pair, as
+    JSON's '\\ud800' gives, which no terminal or UTF-8 file can show."""
     pending = [data]
+    count = 0
     while pending:
         item = pending.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return TOO_MANY_VALUES
         if isinstance(item, str):
             if _SURROGATE.search(item):
-                return True
+                return (
+                    "the file holds a \\u escape for half of a character (a lone surrogate), "
+                    "which no text can show; remove it or write the whole character"
+                )
         elif isinstance(item, dict):
             pending.extend(item.keys())
             pending.extend(item.values())
         elif isinstance(item, list):
             pending.extend(item)
-    return False
+    return None
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

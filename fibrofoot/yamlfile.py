@@ -78,6 +78,10 @@ def parse(text: str, *, plain_numbers: bool = False) -> Located:
 
 MAX_VALUES = 20_000
 """Keys, list items and texts in one file: the shipped bank's largest file has about 400."""
+TOO_MANY_VALUES = (
+    f"the file holds more than {MAX_VALUES:,} values (keys, list items and texts); "
+    "fibrofoot's files are far smaller"
+)
 MAX_DEPTH = 40
 """Lists and mappings inside one another: the bank goes about 8 deep."""
 
@@ -166,11 +170,7 @@ class _Builder:
     def _count(self, line: int) -> None:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise YamlProblem(
-                f"the file holds more than {MAX_VALUES:,} values (keys, list items and texts); "
-                "fibrofoot's files are far smaller",
-                line,
-            )
+            raise YamlProblem(TOO_MANY_VALUES, line)
 
     def _scalar(self, event: yaml.ScalarEvent, line: int) -> Any:
         tag = event.tag

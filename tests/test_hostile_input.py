@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from fibrofoot.bank.load import read_bank
 from fibrofoot.errors import MAX_LISTED
@@ -168,10 +169,11 @@ def test_a_surrogate_escape_in_yaml_is_refused(report: Callable[..., CliRun]) ->
 
 
 def _timed(run: Callable[[], CliRun]) -> tuple[CliRun, float, int]:
-    """The run, its time in seconds and the peak of Python memory it used, in bytes."""
-    start = time.perf_counter()
+    """The run, the processor time it took in seconds (not wall time, which a busy machine
+    running tests in parallel stretches) and the peak of Python memory it used, in bytes."""
+    start = time.process_time()
     result = run()
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     tracemalloc.start()
     try:
         run()
@@ -192,7 +194,7 @@ def test_a_bank_with_a_huge_list_is_refused_fast_and_small(
     assert "90-huge.yaml:" in err
     assert "more than 20,000 values" in err
     assert len(err.splitlines()) < 10
-    assert elapsed < 0.5
+    assert elapsed < 1.0
     assert peak < 30_000_000
 
 
@@ -214,7 +216,7 @@ def test_a_two_megabyte_yaml_answers_file_is_refused_fast(
     err = refused(run)
     assert "more than 20,000 values" in err or "nested too deeply" in err
     assert len(err.splitlines()) < 10
-    assert elapsed < 0.5
+    assert elapsed < 1.0
     assert peak < 30_000_000
 
 
@@ -222,18 +224,29 @@ def test_a_two_megabyte_note_is_read_fast(report: Callable[..., CliRun]) -> None
     """One long note near the cap is read (and refused only for its length) quickly."""
     run, elapsed, _ = _timed(lambda: report("note: " + "word " * 390_000 + "\n"))
     assert "'note': the text is longer than 20,000 characters" in refused(run)
-    assert elapsed < 0.5
+    assert elapsed < 1.0
 
 
-def test_many_problems_are_listed_up_to_twenty(report: Callable[..., CliRun]) -> None:
-    """100,000 unknown keys in JSON give the first twenty and how many more, not 100,000."""
+def test_a_huge_json_answers_file_is_refused_fast(report: Callable[..., CliRun]) -> None:
+    """100,000 keys in a JSON answers file (read whole by a fast reader) are refused as too
+    many values in one line, not listed as 100,000 unknown keys."""
     document = json.dumps({f"k{i}": 1 for i in range(100_000)})
     run, elapsed, _ = _timed(lambda: report(document, "answers.json"))
-    lines = refused(run).splitlines()
-    assert lines[0].endswith("answers.json: 100000 answer(s) need fixing:")
-    assert len([line for line in lines if "is not a question id" in line]) == MAX_LISTED
-    assert "  ... and 99,980 more." in lines
+    err = refused(run)
+    assert "answers.json: the file holds more than 20,000 values" in err
+    assert len(err.splitlines()) < 10
     assert elapsed < 1.0
+
+
+@pytest.mark.parametrize("name", ["answers.yaml", "answers.json"])
+def test_many_problems_are_listed_up_to_twenty(report: Callable[..., CliRun], name: str) -> None:
+    """5,000 unknown keys give the first twenty and how many more, not 5,000 lines."""
+    keys = {f"k{i}": 1 for i in range(5_000)}
+    content = json.dumps(keys) if name.endswith(".json") else yaml.safe_dump(keys)
+    lines = refused(report(content, name)).splitlines()
+    assert lines[0].endswith(f"{name}: 5000 answer(s) need fixing:")
+    assert len([line for line in lines if "is not a question id" in line]) == MAX_LISTED
+    assert "  ... and 4,980 more." in lines
 
 
 def test_a_bank_with_many_problems_lists_twenty(
