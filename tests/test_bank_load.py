@@ -28,216 +28,247 @@ class Mutation:
     expect: tuple[str, ...]
 
 
+TINY_ASK_IF = "ask_if: [{question: stiffness, is: [true]}]"
+O_TOES = "{id: o_toes, raises: [osteoarthritis], when: [{question: where, is: [toes]}]"
+
+# Each mutation breaks a copy of the tiny bank (tests/banks/tiny/) in one way.
 MUTATIONS: dict[str, Mutation] = {
     "yaml syntax error": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        kind: scale\n",
         "        kind: scale: x\n",
         "kind: scale: x",
         ("YAML syntax error",),
     ),
     "tab indentation": Mutation(
-        "20-your-pain.yaml",
-        "  - id: your_pain\n",
-        "  - id: your_pain\n\ttitle: x\n",
+        "20-pain.yaml",
+        "  - id: pain\n",
+        "  - id: pain\n\ttitle: x\n",
         "\t",
         ("YAML syntax error", "tabs"),
     ),
     "key given twice": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        label: Which foot\n",
         "        label: Which foot\n        label: Which feet\n",
         "label: Which feet",
         ("the key 'label' appears twice",),
     ),
     "alias": Mutation(
-        "50-walking.yaml",
-        "        label: Walking changed by pain\n        kind: yes_no\n",
-        "        label: &w Walking changed by pain\n        kind: *w\n",
+        "20-pain.yaml",
+        "        label: Tingling\n        kind: yes_no\n",
+        "        label: &w Tingling\n        kind: *w\n",
         "kind: *w",
         ("anchors and aliases",),
     ),
     "unknown key": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        label: Which foot\n",
         "        label: Which foot\n        lable: Which foot\n",
         "lable",
         ("sections[0].questions[1]", "unknown key 'lable'"),
     ),
     "unknown key in an option": Mutation(
-        "20-your-pain.yaml",
-        "            label: The ankle\n",
-        "            label: The ankle\n            colour: red\n",
+        "20-pain.yaml",
+        "            label: Toes\n",
+        "            label: Toes\n            colour: red\n",
         "colour",
-        ("sections[0].questions[0].options[6]", "unknown key 'colour'"),
+        ("sections[0].questions[0].options[1]", "unknown key 'colour'"),
     ),
     "missing key": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        label: Which foot\n",
         "",
-        "id: pain_side",
+        "id: side",
         ("sections[0].questions[1]", "missing required key 'label'"),
     ),
     "missing message": Mutation(
         "00-messages.yaml",
-        "  disclaimer: >-\n    fibrofoot helps you prepare for an appointment about foot pain; it "
-        "is not a\n    diagnosis and does not replace a clinician.\n",
+        "  disclaimer: Tiny bank for tests; it is not a diagnosis.\n",
         "",
         "messages:",
         ("messages: missing required key 'disclaimer'",),
     ),
+    "missing summary heading": Mutation(
+        "00-messages.yaml",
+        "    contributors: Tiny may be worth raising heading\n",
+        "",
+        "  summary:",
+        ("messages.summary: missing required key 'contributors'",),
+    ),
+    "unknown summary key": Mutation(
+        "00-messages.yaml",
+        "    because: Tiny because\n",
+        "    because: Tiny because\n    becuase: Tiny because\n",
+        "becuase",
+        ("messages.summary", "unknown key 'becuase'"),
+    ),
     "unknown top-level key": Mutation(
-        "50-walking.yaml",
-        "signals:\n",
-        "signal:\n",
-        "signal:",
-        ("unknown top-level key 'signal'",),
+        "10-warning.yaml",
+        "red_flags:\n",
+        "red_flag:\n",
+        "red_flag:",
+        ("unknown top-level key 'red_flag'",),
     ),
     "wrong type: kind": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        kind: scale\n",
         "        kind: slider\n",
         "kind: slider",
         ("sections[0].questions[2].kind", "'slider'"),
     ),
     "wrong type: boolean": Mutation(
-        "20-your-pain.yaml",
+        "10-warning.yaml",
         "            exclusive: true\n",
         "            exclusive: maybe\n",
         "exclusive: maybe",
-        ("sections[0].questions[4].options[5].exclusive", "'maybe'"),
+        ("sections[0].questions[0].options[3].exclusive", "'maybe'"),
     ),
     "wrong type: list": Mutation(
-        "40-joints.yaml",
-        "        is: [under_30]",
-        "        is: under_30",
-        "is: under_30",
-        ("signals[1].when[0].is", "should be a list"),
+        "20-pain.yaml",
+        TINY_ASK_IF,
+        "ask_if: [{question: stiffness, is: true}]",
+        "is: true",
+        ("sections[0].questions[5].ask_if[0].is", "should be a list"),
     ),
     "wrong type: condition value": Mutation(
-        "40-joints.yaml",
-        "        is: [under_30]",
-        "        is: [30]",
+        "20-pain.yaml",
+        TINY_ASK_IF,
+        "ask_if: [{question: stiffness, is: [30]}]",
         "is: [30]",
-        ("signals[1].when[0].is[0]", "found 30"),
+        ("sections[0].questions[5].ask_if[0].is[0]", "found 30"),
     ),
     "bad id": Mutation(
-        "20-your-pain.yaml",
-        "      - id: pain_side\n",
-        "      - id: Pain-side\n",
-        "id: Pain-side",
-        ("sections[0].questions[1].id", "'Pain-side'"),
+        "20-pain.yaml",
+        "      - id: side\n",
+        "      - id: Side-x\n",
+        "id: Side-x",
+        ("sections[0].questions[1].id", "'Side-x'"),
     ),
     "unknown contributor": Mutation(
-        "40-joints.yaml",
-        "    raises: [osteoarthritis]",
-        "    raises: [osteoarthritus]",
-        "raises: [osteoarthritus]",
-        ("signals[7].raises[0]", "'osteoarthritus'"),
+        "20-pain.yaml",
+        O_TOES,
+        O_TOES.replace("[osteoarthritis]", "[osteoarthritis, osteoarthritus]"),
+        "osteoarthritus",
+        ("signals[8].raises[1]", "there is no contributor 'osteoarthritus'"),
     ),
     "unknown level": Mutation(
-        "10-urgent.yaml",
+        "10-warning.yaml",
         "    level: soon\n",
         "    level: later\n",
         "level: later",
-        ("red_flags[10].level", "'later'"),
+        ("red_flags[2].level", "'later'"),
+    ),
+    "unknown map region": Mutation(
+        "20-pain.yaml",
+        "regions: [sole_heel]",
+        "regions: [sole_heal]",
+        "sole_heal",
+        ("sections[0].questions[0].map_areas.heel.regions[0]", "'sole_heal'"),
+    ),
+    "map for an unknown answer": Mutation(
+        "20-pain.yaml",
+        "          heel: {regions: [sole_heel]",
+        "          heal: {regions: [sole_heel]",
+        "heal:",
+        ("sections[0].questions[0].map_areas.heal", "'where' has no answer 'heal'"),
     ),
     "duplicate question id": Mutation(
-        "20-your-pain.yaml",
-        "      - id: pain_side\n",
-        "      - id: pain_areas\n",
-        "id: pain_areas",
-        ("sections[0].questions[1].id", "'pain_areas' is used more than once"),
+        "20-pain.yaml",
+        "      - id: note\n",
+        "      - id: level\n",
+        "id: level\n        text: Anything",
+        ("sections[0].questions[6].id", "'level' is used more than once"),
     ),
     "duplicate question id across files": Mutation(
-        "60-note.yaml",
+        "20-pain.yaml",
         "      - id: note\n",
-        "      - id: pain_level\n",
-        "id: pain_level",
-        ("sections[0].questions[0].id", "'pain_level' is used more than once"),
+        "      - id: warning\n",
+        "id: warning",
+        ("sections[0].questions[6].id", "'warning' is used more than once"),
     ),
     "duplicate signal id": Mutation(
-        "40-joints.yaml",
-        "  - id: big_toe_bump\n    raises",
-        "  - id: big_toe_stiff\n    raises",
-        "id: big_toe_stiff\n    raises",
-        ("signals[8].id", "'big_toe_stiff' is used more than once"),
+        "20-pain.yaml",
+        "{id: o_toes,",
+        "{id: p_short,",
+        "{id: p_short, raises: [osteoarthritis]",
+        ("signals[8].id", "'p_short' is used more than once"),
     ),
     "condition on an unknown question": Mutation(
-        "30-feel.yaml",
-        "          - question: sensations\n",
-        "          - question: sensation\n",
-        "question: sensation\n",
-        ("sections[0].questions[2].ask_if[0].question", "no question with the id 'sensation'"),
+        "20-pain.yaml",
+        TINY_ASK_IF,
+        "ask_if: [{question: stifness, is: [true]}]",
+        "stifness",
+        ("sections[0].questions[5].ask_if[0].question", "no question with the id 'stifness'"),
     ),
     "condition on an unknown option": Mutation(
-        "30-feel.yaml",
-        "is: [numbness, tingling, burning, shooting]",
-        "is: [numbness, tingle, burning, shooting]",
-        "tingle",
-        ("sections[0].questions[2].ask_if[0].is[1]", "has no answer 'tingle'"),
+        "20-pain.yaml",
+        TINY_ASK_IF,
+        "ask_if: [{question: side, is: [lef]}]",
+        "lef]",
+        ("sections[0].questions[5].ask_if[0].is[0]", "has no answer 'lef'"),
     ),
     "condition on a later question": Mutation(
-        "20-your-pain.yaml",
-        "          - question: pain_timing\n            is: [first_steps]",
-        "          - question: morning_stiffness\n            is: [over_30]",
-        "question: morning_stiffness",
-        ("sections[0].questions[5].ask_if[0].question", "not asked before it"),
+        "20-pain.yaml",
+        "        label: Where\n",
+        "        label: Where\n        ask_if: [{question: side, is: [left]}]\n",
+        "ask_if: [{question: side",
+        ("sections[0].questions[0].ask_if[0].question", "not asked before it"),
     ),
     "signal on an unknown question": Mutation(
-        "40-joints.yaml",
-        "      - question: big_toe_bump\n",
-        "      - question: big_toe_bumpy\n",
-        "question: big_toe_bumpy",
-        ("signals[8].when[0].question", "no question with the id 'big_toe_bumpy'"),
+        "20-pain.yaml",
+        O_TOES,
+        O_TOES.replace("question: where", "question: wher"),
+        "question: wher,",
+        ("signals[8].when[0].question", "no question with the id 'wher'"),
     ),
     "signal on an unknown option": Mutation(
-        "40-joints.yaml",
-        "        is: [under_30]",
-        "        is: [under_3]",
-        "is: [under_3]",
-        ("signals[1].when[0].is[0]", "has no answer 'under_3'"),
+        "20-pain.yaml",
+        O_TOES,
+        O_TOES.replace("is: [toes]", "is: [toe]"),
+        "is: [toe]",
+        ("signals[8].when[0].is[0]", "has no answer 'toe'"),
     ),
     "signal on a scale with is": Mutation(
-        "20-your-pain.yaml",
-        "      - question: pain_areas\n        is: [whole_foot]",
-        "      - question: pain_level\n        is: [whole_foot]",
-        "question: pain_level",
-        ("signals[3].when[0]", "'pain_level' is a scale"),
+        "20-pain.yaml",
+        O_TOES,
+        O_TOES.replace("question: where", "question: level"),
+        "question: level, is",
+        ("signals[8].when[0]", "'level' is a scale"),
     ),
     "red flag on an unknown option": Mutation(
-        "10-urgent.yaml",
-        "        is: [cold_pale_foot]",
-        "        is: [cold_foot]",
-        "is: [cold_foot]",
-        ("red_flags[0].when[0].is[0]", "has no answer 'cold_foot'"),
+        "10-warning.yaml",
+        "is: [emergency_sign]}]",
+        "is: [emergency]}]",
+        "is: [emergency]}]",
+        ("red_flags[0].when[0].is[0]", "has no answer 'emergency'"),
     ),
     "red flag on a later question": Mutation(
-        "10-urgent.yaml",
-        "      - question: urgent_emergency\n        is: [cold_pale_foot]",
-        "      - question: pain_areas\n        is: [heel]",
-        "question: pain_areas",
+        "10-warning.yaml",
+        "when: [{question: warning, is: [emergency_sign]}]",
+        "when: [{question: where, is: [heel]}]",
+        "question: where",
         ("red_flags[0].when[0].question", "not in the first section"),
     ),
     "options on a scale": Mutation(
-        "20-your-pain.yaml",
+        "20-pain.yaml",
         "        kind: scale\n",
         "        kind: scale\n        options:\n          - value: a\n            label: A\n",
-        "options:",
+        "options:\n          - value: a",
         ("sections[0].questions[2].options", "only single and multi questions have options"),
     ),
     "messages given twice": Mutation(
-        "60-note.yaml",
+        "20-pain.yaml",
         "sections:\n",
         "messages:\n  intro: Hello\nsections:\n",
         "messages:",
         ("'messages' is already given",),
     ),
     "file is a list": Mutation(
-        "60-note.yaml",
-        "sections:\n  - id: note",
-        "- sections:\n  - id: note",
-        "- sections:",
+        "01-contributors.yaml",
+        "contributors:\n  - id: tender_points",
+        "- contributors:\n  - id: tender_points",
+        "- contributors:",
         ("must be a mapping",),
     ),
 }
@@ -260,11 +291,11 @@ def _apply(folder: Path, mutation: Mutation) -> tuple[Path, int]:
 
 @pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
 def test_a_bad_bank_gets_one_message_naming_file_line_and_field(
-    cli: Cli, bank_copy: Path, mutation: Mutation
+    cli: Cli, tiny_bank_copy: Path, mutation: Mutation
 ) -> None:
     """One mutation of the bank gives exit 1 and one message naming file, line and field."""
-    path, line = _apply(bank_copy, mutation)
-    code, out, err = cli("questions", "--check", bank_copy)
+    path, line = _apply(tiny_bank_copy, mutation)
+    code, out, err = cli("questions", "--check", tiny_bank_copy)
     assert code == 1
     assert out == ""
     assert "The question bank has 1 problem:" in err
@@ -281,7 +312,7 @@ def test_a_bad_bank_gets_one_message_naming_file_line_and_field(
         pytest.param(
             ("yaml syntax error", "unknown top-level key", "file is a list"), id="reading"
         ),
-        pytest.param(("unknown key", "unknown contributor", "unknown level"), id="fields"),
+        pytest.param(("missing message", "wrong type: kind", "unknown level"), id="fields"),
         pytest.param(
             (
                 "duplicate signal id",
@@ -293,12 +324,12 @@ def test_a_bad_bank_gets_one_message_naming_file_line_and_field(
     ],
 )
 def test_every_problem_is_reported_at_once(
-    cli: Cli, bank_copy: Path, broken: tuple[str, ...]
+    cli: Cli, tiny_bank_copy: Path, broken: tuple[str, ...]
 ) -> None:
     """Problems in several files are all listed, one line each, not just the first."""
     for name in broken:
-        _apply(bank_copy, MUTATIONS[name])
-    code, _, err = cli("questions", "--check", bank_copy)
+        _apply(tiny_bank_copy, MUTATIONS[name])
+    code, _, err = cli("questions", "--check", tiny_bank_copy)
     assert code == 1
     assert "The question bank has 3 problems:" in err
     for name in broken:
@@ -331,12 +362,12 @@ def test_a_folder_without_a_bank_is_reported(
     ],
 )
 def test_a_bad_extra_file_is_named(
-    cli: Cli, bank_copy: Path, content: bytes, expected: str, line: int | None
+    cli: Cli, tiny_bank_copy: Path, content: bytes, expected: str, line: int | None
 ) -> None:
     """An empty or non-UTF-8 file in the bank is named (with its line where it has one)."""
-    extra = bank_copy / "70-extra.yaml"
+    extra = tiny_bank_copy / "70-extra.yaml"
     extra.write_bytes(content)
-    code, _, err = cli("questions", "--check", bank_copy)
+    code, _, err = cli("questions", "--check", tiny_bank_copy)
     assert code == 1
     where = f"{extra}:{line}:" if line else f"{extra}:"
     assert where in err
@@ -344,13 +375,16 @@ def test_a_bad_extra_file_is_named(
 
 
 def test_a_missing_contributor_is_reported_at_the_contributors_list(
-    cli: Cli, bank_copy: Path
+    cli: Cli, tiny_bank_copy: Path
 ) -> None:
     """A problem with a whole list names the file and line of that list."""
-    path = bank_copy / "01-contributors.yaml"
+    path = tiny_bank_copy / "01-contributors.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("  - id: peripheral_neuropathy")], encoding="utf-8")
-    code, _, err = cli("questions", "--check", bank_copy)
+    signals = tiny_bank_copy / "20-pain.yaml"
+    kept = [line for line in signals.read_text("utf-8").splitlines() if "peripheral" not in line]
+    signals.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    code, _, err = cli("questions", "--check", tiny_bank_copy)
     assert code == 1
     line = text[: text.index("contributors:\n")].count("\n") + 1
     assert (
@@ -358,13 +392,13 @@ def test_a_missing_contributor_is_reported_at_the_contributors_list(
     )
 
 
-def test_load_bank_raises_fibrofoot_error(bank_copy: Path) -> None:
+def test_load_bank_raises_fibrofoot_error(tiny_bank_copy: Path) -> None:
     """load_bank raises the one user-facing error type, with every problem in its message."""
-    _apply(bank_copy, MUTATIONS["duplicate signal id"])
+    _apply(tiny_bank_copy, MUTATIONS["duplicate signal id"])
     with pytest.raises(FibrofootError) as raised:
-        load_bank(bank_copy)
+        load_bank(tiny_bank_copy)
     assert raised.value.exit_code == 1
-    assert "40-joints.yaml" in raised.value.message
+    assert "20-pain.yaml" in raised.value.message
 
 
 def test_the_shipped_bank_is_valid(cli: Cli) -> None:
@@ -375,15 +409,18 @@ def test_the_shipped_bank_is_valid(cli: Cli) -> None:
     assert out == ""
 
 
-def test_a_valid_copy_loads_to_the_same_bank(bank_copy: Path, bank: Bank) -> None:
-    """The bank read from another folder equals the shipped one (nothing depends on the path)."""
-    assert load_bank(bank_copy) == bank
+def test_a_valid_copy_loads_to_the_same_bank(tiny_bank_copy: Path, tiny_bank: Bank) -> None:
+    """The bank read from another folder is the same bank (nothing depends on the path)."""
+    assert load_bank(tiny_bank_copy) == tiny_bank
 
 
-def test_questions_json_holds_the_whole_bank(cli: Cli, bank: Bank) -> None:
+def test_questions_json_holds_the_whole_bank(
+    cli: Cli, tiny_bank_dir: Path, tiny_bank: Bank
+) -> None:
     """`questions --json` prints the whole bank as JSON: messages, ids, text, kind, options,
-    conditions, signals and red flags."""
-    code, out, _ = cli("questions", "--json")
+    conditions, the foot map, signals and red flags."""
+    bank = tiny_bank
+    code, out, _ = cli("--questions", tiny_bank_dir, "questions", "--json")
     assert code == 0
     document = json.loads(out)
     exported = {q["id"]: q for s in document["sections"] for q in s["questions"]}
@@ -404,3 +441,6 @@ def test_questions_json_holds_the_whole_bank(cli: Cli, bank: Bank) -> None:
     assert document["messages"] == bank.messages.model_dump(mode="json")
     assert document["messages"]["consult"] == bank.messages.consult
     assert set(document["messages"]["levels"]) == {"emergency", "same_day", "soon"}
+    assert document["messages"]["summary"]["title"] == bank.messages.summary.title
+    assert exported["where"]["map_areas"]["heel"]["regions"] == ["sole_heel"]
+    assert exported["side"]["map_feet"]["both"]["feet"] == ["left", "right"]
