@@ -1,6 +1,6 @@
-"""Dozens of broken banks made from the real one: each gets a clear message, never a traceback.
+"""Dozens of broken banks made from the tiny one: each gets a clear message, never a traceback.
 
-Every case copies the shipped bank, breaks one thing, and runs `fibrofoot questions --check`:
+Every case copies the tiny test bank, breaks one thing, and runs `fibrofoot questions --check`:
 exit 1, a message naming the file and a line or the field, and no traceback.
 """
 
@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers.strategies import TINY_BANK_DIR
 
-from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.load import load_bank
 from fibrofoot.errors import FibrofootError
 from fibrofoot.terminal.cli import main
+from fibrofoot.yamlfile import parse
 
-BANK = default_bank_dir()
+BANK = TINY_BANK_DIR
 LINE = re.compile(r"\.yaml:\d+: ")
 Data = dict[str, Any]
 
@@ -43,7 +44,7 @@ def _files() -> list[str]:
 def _edit(file: str, change: Callable[[Data], None]) -> Callable[[Path], None]:
     def apply(folder: Path) -> None:
         path = folder / file
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse(path.read_text(encoding="utf-8")).data
         change(data)
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
 
@@ -69,7 +70,7 @@ def _text_edit(file: str, old: str, new: str) -> Callable[[Path], None]:
 
 
 def _section_files() -> list[str]:
-    return [f for f in _files() if "sections" in yaml.safe_load((BANK / f).read_text("utf-8"))]
+    return [f for f in _files() if "sections" in parse((BANK / f).read_text("utf-8")).data]
 
 
 def _first_question(data: Data) -> Data:
@@ -115,7 +116,7 @@ def _cases() -> Iterator[Breakage]:
         ("text", ["a", "list"]),
         ("kind", "maybe"),
         ("options", "not a list"),
-        ("ask_if", "pain_areas"),
+        ("ask_if", "where"),
         ("allow_not_sure", "perhaps"),
         ("label", {"a": 1}),
     ]
@@ -294,7 +295,31 @@ def _cases() -> Iterator[Breakage]:
         "scale-condition-with-is",
         first,
         "scale",
-        _edit(first, _set(["signals", 0, "when", 0], {"question": "pain_level", "is": ["x"]})),
+        _edit(first, _set(["signals", 0, "when", 0], {"question": "level", "is": ["x"]})),
+    )
+    yield Breakage(
+        "missing-summary-heading",
+        "00-messages.yaml",
+        "contributors",
+        _edit("00-messages.yaml", lambda d: d["messages"]["summary"].pop("contributors")),
+    )
+    yield Breakage(
+        "unknown-map-region",
+        first,
+        "sole_heal",
+        _edit(first, _set([*q0, "map_areas", "heel", "regions"], ["sole_heal"])),
+    )
+    yield Breakage(
+        "map-for-an-unknown-answer",
+        first,
+        "shin",
+        _edit(
+            first,
+            _set(
+                [*q0, "map_areas", "shin"],
+                {"regions": ["top_top"], "word": "Shin", "caption": "shin"},
+            ),
+        ),
     )
 
 
