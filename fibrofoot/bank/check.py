@@ -27,16 +27,10 @@ MIN_INDEPENDENT_SIGNALS = 2
 # The seven connections the source document names. Saved summaries use these ids, so a bank
 # must have exactly these; the order they are listed in the bank is the order summaries use.
 CONTRIBUTOR_IDS = frozenset(
-    {
-        "tender_points",
-        "muscle_connective_tissue",
-        "gait",
-        "plantar_fasciitis",
-        "osteoarthritis",
-        "rheumatoid_arthritis",
-        "peripheral_neuropathy",
-    }
-)
+    ("tender_points", "muscle_connective_tissue", "gait", "plantar_fasciitis", "osteoarthritis",
+     "rheumatoid_arthritis", "peripheral_neuropathy")
+)  # fmt: skip
+SEVEN = ", ".join(sorted(CONTRIBUTOR_IDS))
 
 
 def cross_reference_problems(bank: Bank) -> list[Problem]:
@@ -69,16 +63,15 @@ def _duplicates(
 
 def _duplicate_ids(bank: Bank) -> Iterator[Problem]:
     yield from _duplicates(((p, q.id) for p, q in _question_paths(bank)), "question")
-    yield from _duplicates(
-        ((("sections", i), s.id) for i, s in enumerate(bank.sections)), "section"
-    )
-    yield from _duplicates(
-        ((("contributors", i), c.id) for i, c in enumerate(bank.contributors)), "contributor"
-    )
-    yield from _duplicates(((("signals", i), s.id) for i, s in enumerate(bank.signals)), "signal")
-    yield from _duplicates(
-        ((("red_flags", i), f.id) for i, f in enumerate(bank.red_flags)), "red flag"
-    )
+    lists = {
+        "sections": "section",
+        "contributors": "contributor",
+        "signals": "signal",
+        "red_flags": "red flag",
+    }
+    for key, what in lists.items():
+        items = getattr(bank, key)
+        yield from _duplicates((((key, i), item.id) for i, item in enumerate(items)), what)
     for path, question in _question_paths(bank):
         yield from _duplicates(
             (((*path, "options", i), o.value) for i, o in enumerate(question.options)),
@@ -204,10 +197,8 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
         yield ("contributors",), f"these contributors are missing: {', '.join(missing)}."
     for i, contributor_id in enumerate(listed):
         if contributor_id not in CONTRIBUTOR_IDS:
-            yield (
-                ("contributors", i, "id"),
-                f"'{contributor_id}' is not one of the seven contributors: {_seven()}.",
-            )
+            seven = f"'{contributor_id}' is not one of the seven contributors: {SEVEN}."
+            yield ("contributors", i, "id"), seven
             continue
         if len(independent_signals(bank, contributor_id)) < MIN_INDEPENDENT_SIGNALS:
             yield (
@@ -220,17 +211,11 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
     for s, signal in enumerate(bank.signals):
         for r, contributor in enumerate(signal.raises):
             if contributor not in listed:
-                yield (
-                    ("signals", s, "raises", r),
-                    f"there is no contributor '{contributor}'; use one of: {_seven()}.",
-                )
+                unknown = f"there is no contributor '{contributor}'; use one of: {SEVEN}."
+                yield ("signals", s, "raises", r), unknown
         for contributor, count in Counter(signal.raises).items():
             if count > 1:
                 yield ("signals", s, "raises"), f"'{contributor}' is listed twice."
-
-
-def _seven() -> str:
-    return ", ".join(sorted(CONTRIBUTOR_IDS))
 
 
 def _levels(bank: Bank) -> Iterator[Problem]:
@@ -252,16 +237,13 @@ def _foot_map(bank: Bank) -> Iterator[Problem]:
                     shown = ", ".join(values) or "none (it has no options)"
                     yield (
                         (*path, key, value),
-                        f"'{question.id}' has no answer '{value}'; its answers are: {shown}.",
+                        f"'{question.id}' has no answer '{value}'; "
+                        + (f"its answers are: {shown}."),
                     )
-            unmapped = [v for v in values if v not in question.map_feet]
-            if key == "map_feet" and unmapped:
-                yield (
-                    (*path, key),
-                    f"say which feet to shade for every answer; missing: {', '.join(unmapped)}.",
-                )
-    has_map = any(q.map_areas for q in bank.questions)
-    if has_map and bank.messages.foot_map is None:
+            if unmapped := [v for v in values if key == "map_feet" and v not in question.map_feet]:
+                missing = ", ".join(unmapped)
+                yield (*path, key), f"say which feet to shade for every answer; missing: {missing}."
+    if any(q.map_areas for q in bank.questions) and bank.messages.foot_map is None:
         yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
 
 
@@ -306,8 +288,7 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
 
 def _wording(bank: Bank) -> Iterator[Problem]:
     for path, text in _texts(bank):
-        found = forbidden_in(text)
-        if found:
+        if found := forbidden_in(text):
             phrases = ", ".join(f"'{phrase}'" for phrase in found)
             yield (
                 path,
