@@ -114,12 +114,9 @@ def persona_answers(persona: str) -> Answers:
     return validate_answers(shipped_bank(), read_answers(path), str(path))
 
 
-def summary_for(persona: str, note: str | None = None) -> Summary:
-    """A shipped persona's summary (or "maximal") on the fixed date; `note` replaces its note."""
-    answers = dict(persona_answers(persona))
-    if note is not None:
-        answers["note"] = note
-    return build_summary(shipped_bank(), answers, DATE, VERSION)
+def summary_for(persona: str) -> Summary:
+    """A shipped persona's summary (or "maximal") on the fixed date."""
+    return build_summary(shipped_bank(), persona_answers(persona), DATE, VERSION)
 
 
 _STYLE = re.compile(r"<style>.*?</style>\n", re.DOTALL)
