@@ -1,8 +1,9 @@
-"""The guided walkthrough: introduction, red flags first, the questions, review, summary, saving.
+"""The guided walkthrough: the questions with red flags shown at once, the review, the summary.
 
-The order of questions, going back and the review live in `flow.py`; the words come from the
-bank; this module only strings them together through a `Prompter`. All of it is written to the
-terminal; stdout receives only the finished summary.
+The welcome is in `start.py` and the save dialogue in `saving.py`. The order of questions, going
+back and the review live in `flow.py`; the words come from the bank; this module only strings
+them together through a `Prompter`. All of it is written to the prompter's terminal stream; the
+output stream receives only the finished summary.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def run_walkthrough(
 
 
 class Walkthrough:
+    """One walk through a bank: ask, stop or carry on at red flags, review, print, offer saves."""
+
     def __init__(self, bank: Bank, prompter: Prompter, today: date) -> None:
         self.bank = bank
         self.p = prompter
