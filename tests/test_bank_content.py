@@ -208,9 +208,15 @@ def test_both_feet_swelling_gives_its_own_reason(bank: Bank) -> None:
 
 
 def test_every_level_has_red_flags(bank: Bank) -> None:
-    """Emergency, same-day and soon each have at least one red flag and a message."""
+    """Emergency, same-day and soon each have at least one red flag."""
     assert {flag.level for flag in bank.red_flags} == set(LEVEL_ORDER)
-    assert set(bank.messages.levels) == set(LEVEL_ORDER)
+
+
+def test_the_summary_says_contributors_may_be_worth_raising(bank: Bank) -> None:
+    """The contributors' heading says they may be worth raising, and that they are not ranked."""
+    words = bank.messages.summary
+    assert words.contributors == "May be worth raising with a clinician"
+    assert "not ranked" in words.contributors_note
 
 
 @pytest.mark.parametrize(
