@@ -73,19 +73,21 @@ def test_expectations_name_every_contributor_once(bank: Bank, path: Path) -> Non
 
 @personas
 def test_a_persona_answers_only_what_the_walkthrough_asks(bank: Bank, path: Path) -> None:
-    """Replaying the persona in the walkthrough asks exactly the questions it answers."""
+    """Replaying the persona in the walkthrough asks exactly the questions it answers (an
+    answers file written for `report` only answers questions that apply, and leaves some out)."""
     answers = _answers(bank, path)
     assert len(answers) <= MAX_ANSWERS
     assert applicable(bank, answers) == answers
-    walk = flow.start(bank)
-    while walk.current in answers:
-        walk = flow.answer(bank, walk, answers[walk.current])
-    assert walk.answers == answers
     expected = expectations()[path.stem]
     if expected.report_only:
         assert not expected.complete
         assert next_unanswered(bank, answers) is not None
-    elif expected.complete:
+        return
+    walk = flow.start(bank)
+    while walk.current in answers:
+        walk = flow.answer(bank, walk, answers[walk.current])
+    assert walk.answers == answers
+    if expected.complete:
         assert walk.current is None
         assert next_unanswered(bank, answers) is None
     else:
