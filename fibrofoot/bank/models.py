@@ -153,9 +153,17 @@ class Contributor(_Strict):
     ask_your_clinician: list[Text] = Field(min_length=1)
 
 
+class Role(StrEnum):
+    """What a raised signal does for its contributors."""
+
+    CHARACTERISTIC = "characteristic"  # lists its contributors on its own
+    SUPPORTING = "supporting"  # adds its reason only under a contributor already listed
+
+
 class Signal(_Strict):
     id: Id
     raises: list[Id] = Field(min_length=1)
+    role: Role
     when: list[Condition] = Field(min_length=1)
     reason: Text
 
