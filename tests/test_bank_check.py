@@ -247,12 +247,6 @@ CASES: list[Any] = [
         id="signal raising an unknown contributor",
     ),
     pytest.param(
-        _set(("red_flags", 0, "when", 0), {"question": "where", "is": ["heel"]}),
-        ("red_flags", 0, "when", 0, "question"),
-        "not in the first section",
-        id="red flag outside the first section",
-    ),
-    pytest.param(
         _drop_signals("g_side"),
         ("contributors", 2, "id"),
         "contributor 'gait' needs at least 2 signals",

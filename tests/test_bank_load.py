@@ -243,13 +243,6 @@ MUTATIONS: dict[str, Mutation] = {
         "is: [emergency]}]",
         ("red_flags[0].when[0].is[0]", "has no answer 'emergency'"),
     ),
-    "red flag on a later question": Mutation(
-        "10-warning.yaml",
-        "when: [{question: warning, is: [emergency_sign]}]",
-        "when: [{question: where, is: [heel]}]",
-        "question: where",
-        ("red_flags[0].when[0].question", "not in the first section"),
-    ),
     "options on a scale": Mutation(
         "20-pain.yaml",
         "        kind: scale\n",

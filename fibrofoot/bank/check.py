@@ -104,7 +104,6 @@ def _question_shapes(bank: Bank) -> Iterator[Problem]:
 
 def _conditions(bank: Bank) -> Iterator[Problem]:
     position = {q.id: i for i, q in enumerate(bank.questions)}
-    first_section = {q.id for q in bank.sections[0].questions}
     for path, question in _question_paths(bank):
         conditions = question.ask_if
         for c, condition in enumerate(conditions):
@@ -128,17 +127,7 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
             yield from _condition(bank, condition, ("signals", s, "when", c))
     for f, flag in enumerate(bank.red_flags):
         for c, condition in enumerate(flag.when):
-            where = ("red_flags", f, "when", c)
-            yield from _condition(bank, condition, where)
-            if bank.has_question(condition.question) and condition.question not in first_section:
-                yield (
-                    (*where, "question"),
-                    (
-                        f"red flag '{flag.id}' uses '{condition.question}', which is not in "
-                        f"the first section ('{bank.sections[0].id}'); red-flag questions "
-                        "are asked first."
-                    ),
-                )
+            yield from _condition(bank, condition, ("red_flags", f, "when", c))
 
 
 def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Problem]:
