@@ -5,11 +5,14 @@ the grammar and the commands (`commands.py`) are imported only after that check,
 command imports the libraries it needs (pydantic, yaml, questionary, jinja2) itself. The
 walkthrough's own fast start is in `start.py`.
 
-This is also the one place that names the process's streams; everything below receives them.
+This is also the one place that names the process's streams and its signals; everything below
+receives the streams, and meets a signal as an exception.
 """
 
 from __future__ import annotations
 
+import io
+import signal
 import sys
 
 from fibrofoot import __version__
@@ -19,7 +22,8 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: typing costs --
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
-    from typing import NoReturn, TextIO
+    from types import FrameType
+    from typing import Any, NoReturn, TextIO
 
     from fibrofoot.terminal.screen import Streams
 
@@ -28,16 +32,41 @@ FALLBACK_CONSULT = (
     "Please talk to a doctor or another healthcare professional about your foot pain."
 )
 
+# Signals that stop a run, and how the run says it ended. Each becomes an exception where the
+# program was (SIGTERM and SIGHUP would otherwise end Python without running `finally`, leaving
+# a temporary file), and the exit code is 128 + the signal's number: 130, 143, 129.
+STOPPED: dict[int, str] = {
+    signal.SIGINT: "Stopped.",
+    signal.SIGTERM: "Stopped: fibrofoot was asked to end (SIGTERM).",
+    signal.SIGHUP: "Stopped: the terminal was closed (SIGHUP).",
+}
+
+
+class Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, met like Ctrl-C: every `finally` runs on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
 
 def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
     """Run `fibrofoot ARGV` on `streams` (by default the process's stdin, stderr and stdout)."""
     words = sys.argv[1:] if argv is None else list(argv)
-    if words in (["--version"], ["-V"]):  # the fast path; argparse knows the flags too
-        print(f"fibrofoot {__version__}", file=sys.stdout if streams is None else streams.output)
+    out = sys.stdout if streams is None else streams.output
+    if words in (["--version"], ["-V"]) and out is not None:  # the fast path
+        print(f"fibrofoot {__version__}", file=out)
         return EXIT_OK
-    from fibrofoot.terminal.screen import Streams
+    if streams is None:
+        streams = _process_streams()
+    previous = _catch_stop_signals()
+    try:
+        return _run(words, streams)
+    finally:
+        _restore(previous)
 
-    streams = streams or Streams(sys.stdin, sys.stderr, sys.stdout)
+
+def _run(words: list[str], streams: Streams) -> int:
     folder: Path | None = None  # the bank named with --questions, for the consult message
     try:
         from fibrofoot.terminal.commands import build_parser, run_command
@@ -58,16 +87,92 @@ def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> i
         say_to_terminal(streams.terminal, "")
         say_to_terminal(streams.terminal, consult_message(folder))
         return error.exit_code
-    except (KeyboardInterrupt, EOFError):  # Ctrl-C anywhere; Ctrl-D in a text box
-        say_to_terminal(streams.terminal, "\nStopped.")
-        say_to_terminal(streams.terminal, "")
-        say_to_terminal(streams.terminal, consult_message(folder))
-        return EXIT_INTERRUPTED
+    except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal; Ctrl-D in a text box
+        _ignore_stop_signals()  # a second Ctrl-C while saying so must not end in a traceback
+        signum = stop.signum if isinstance(stop, Signalled) else signal.SIGINT
+        try:
+            say_to_terminal(streams.terminal, f"\n{STOPPED[signum]}")
+            say_to_terminal(streams.terminal, "")
+            say_to_terminal(streams.terminal, consult_message(folder))
+        except (OSError, ValueError):  # the terminal is gone (SIGHUP): nobody to tell
+            pass
+        return EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
 
 
 def run() -> NoReturn:
     """Console-script entry point."""
     sys.exit(main())
+
+
+def _process_streams() -> Streams:
+    """The process's streams, made unable to crash on a character or lose a write silently.
+
+    With `LC_ALL=C` and UTF-8 mode off the terminal is ASCII: what it cannot show is written as
+    a visible escape such as `\\u00b7`, and typed bytes that are not text in its encoding are
+    read as '\ufffd', so no lone surrogate enters an answer. A closed stream (`<&-`, `>&-`)
+    stays None: the commands that need it say so.
+    """
+    from fibrofoot.terminal.screen import Streams
+
+    for stream, errors in ((sys.stdin, "replace"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
+    return Streams(sys.stdin, sys.stderr, _whole_writes(sys.stdout))
+
+
+def _whole_writes(stdout: TextIO | None) -> TextIO | None:
+    """stdout that writes everything or raises, with unencodable characters escaped.
+
+    Under PYTHONUNBUFFERED (or `python -u`) stdout sits on the raw file, and a short write (a
+    file size limit, `ulimit -f`) silently drops the rest of the summary; a buffered writer
+    retries, and reports the failure that follows.
+    """
+    if not isinstance(stdout, io.TextIOWrapper):
+        return stdout  # closed (None), or replaced by whoever called fibrofoot
+    raw = stdout.buffer
+    if not isinstance(raw, io.RawIOBase):
+        stdout.reconfigure(errors="backslashreplace")
+        return stdout
+    stdout.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=stdout.encoding,
+        errors="backslashreplace",
+        line_buffering=stdout.line_buffering,
+        write_through=True,
+    )
+    return sys.stdout
+
+
+def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
+    _ignore_stop_signals()
+    raise KeyboardInterrupt if signum == signal.SIGINT else Signalled(signum)
+
+
+def _catch_stop_signals() -> dict[int, Any]:
+    """Turn each stop signal into an exception (the handler ignores any that follow); return
+    the handlers there were. Nothing changes off the main thread, where Python allows none."""
+    previous: dict[int, Any] = {}
+    for signum in STOPPED:
+        try:
+            previous[signum] = signal.signal(signum, _on_stop_signal)
+        except ValueError:
+            break
+    return previous
+
+
+def _ignore_stop_signals() -> None:
+    for signum in STOPPED:
+        try:
+            signal.signal(signum, signal.SIG_IGN)
+        except ValueError:
+            return
+
+
+def _restore(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        if handler is not None:  # None: set outside Python, and Python cannot set it back
+            signal.signal(signum, handler)
 
 
 def consult_message(folder: Path | None) -> str:

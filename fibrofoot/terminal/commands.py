@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.render.formats import FORMATS
+from fibrofoot.safe_text import ascii_int, shown_path
 from fibrofoot.terminal.cli import say_to_terminal
 
 if TYPE_CHECKING:
@@ -78,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Formats whose last line on a screen is the consult message; after JSON, FHIR and HTML on a
+# terminal (a closing brace or tag is their last line) it is said once more.
+_ENDS_ON_SCREEN = ("text", "markdown")
+
+
 def run_command(args: argparse.Namespace, streams: Streams) -> str | None:
     """Run what `args` asks for; return the consult message still to be said, if any."""
     if args.command is None:
@@ -89,8 +95,8 @@ def run_command(args: argparse.Namespace, streams: Streams) -> str | None:
         return None
     bank = _load_bank(args)
     if args.command == "report":
-        _report(args, bank, streams)
-        if args.output is None and streams.output.isatty():
+        fmt = _report(args, bank, streams)
+        if fmt in _ENDS_ON_SCREEN and args.output is None and _is_terminal(streams.output):
             return None  # the summary on the screen already ends with the consult message
     else:
         _questions(args, bank, streams)
@@ -105,17 +111,26 @@ def _load_bank(args: argparse.Namespace) -> Bank:
     return load_bank(folder)
 
 
+_LAST_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC, the last moment `datetime` can hold
+
+
 def _today() -> date:
-    """Today, or the date in SOURCE_DATE_EPOCH for reproducible output."""
+    """Today, or the date in SOURCE_DATE_EPOCH (ASCII digits, up to the end of year 9999) for
+    reproducible output."""
     from datetime import UTC, date, datetime
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    epoch = ascii_int(os.environ.get("SOURCE_DATE_EPOCH", ""), 0, _LAST_EPOCH)
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC).date()
     return date.today()
 
 
-def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
+def _is_terminal(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> str:
+    """Write the summary where `args` says; return the format written."""
     from fibrofoot.answers import read_answers, validate_answers
     from fibrofoot.files import path_kind
     from fibrofoot.render.formats import EXTENSIONS, format_for_path, render
@@ -126,13 +141,14 @@ def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
         named = format_for_path(args.output)
         if fmt is None and named is None:
             raise FibrofootError(
-                f"{args.output}: the name does not say which format to write; end it in "
-                f"{', '.join(EXTENSIONS)}, or add --format.",
+                f"{shown_path(args.output)}: the name does not say which format to write; end it "
+                f"in {', '.join(EXTENSIONS)}, or add --format.",
                 EXIT_USAGE,
             )
         if fmt is not None and named is not None and named != fmt:
             raise FibrofootError(
-                f"{args.output} names a {named} file but --format is {fmt}; make the two agree.",
+                f"{shown_path(args.output)} names a {named} file but --format is {fmt}; "
+                "make the two agree.",
                 EXIT_USAGE,
             )
         fmt = fmt or named
@@ -144,12 +160,13 @@ def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
         from fibrofoot.files import write_output
 
         write_output(text, streams.output)
-        return
+        return fmt
     from fibrofoot.files import write_private
 
     write_private(args.output, text, overwrite=args.force)
-    saved = f"Saved the {fmt} summary to {args.output} (readable only by you)."
+    saved = f"Saved the {fmt} summary to {shown_path(args.output)} (readable only by you)."
     say_to_terminal(streams.terminal, saved)
+    return fmt
 
 
 def _questions(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:

@@ -24,8 +24,10 @@ from fibrofoot.terminal.prompter import (
     Prompter,
     choice_problem,
     from_token,
+    note_problem,
     option_rows,
     to_token,
+    typed_text,
 )
 
 _HINTS = {
@@ -88,8 +90,12 @@ class QuestionaryPrompter(Prompter):
     ) -> AnswerValue | Nav | _WhyKey:
         if question.kind is Kind.TEXT:
             label = self._show(question, "text", nav)
-            prompt = questionary.text(label, default=str(default or ""))
-            typed = str(prompt.unsafe_ask())
+            prompt = questionary.text(
+                label,
+                default=str(default or ""),
+                validate=lambda typed: note_problem(typed_text(typed)) or True,
+            )
+            typed = typed_text(str(prompt.unsafe_ask()))
             return {"<": Nav.BACK, "?": Nav.WHY}.get(typed.strip(), typed)
         rows = option_rows(question)
         if question.kind is Kind.MULTI:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from fibrofoot.answers import AnswerValue
 from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
-from fibrofoot.safe_text import harmless
+from fibrofoot.safe_text import ascii_int, harmless
 from fibrofoot.terminal.prompter import (
     AnswerOrBack,
     Nav,
@@ -19,9 +19,11 @@ from fibrofoot.terminal.prompter import (
     Prompter,
     choice_problem,
     from_token,
+    note_problem,
     option_rows,
     scale_end,
     to_token,
+    typed_text,
 )
 
 
@@ -98,9 +100,9 @@ class PlainPrompter(Prompter):
                 if nav_result is Nav.BACK:
                     return Nav.BACK
                 continue
-            typed = typed or kept
-            if typed.isdigit() and SCALE_MIN <= int(typed) <= SCALE_MAX:
-                return int(typed)
+            number = ascii_int(typed or kept, SCALE_MIN, SCALE_MAX)
+            if number is not None:
+                return number
             self.say(f"Please type a whole number from {SCALE_MIN} to {SCALE_MAX}.")
 
     def _text(
@@ -113,7 +115,9 @@ class PlainPrompter(Prompter):
                 if nav_result is Nav.BACK:
                     return Nav.BACK
                 continue
-            return typed or kept
+            if (problem := note_problem(typed)) is None:
+                return typed or kept
+            self.say(f"{problem} Please shorten it; nothing else was lost.")
 
     def _navigation(self, typed: str, question: Question, nav: Navigation) -> Nav | None:
         """Nav.BACK to go back, Nav.WHY when the input was handled here (ask again), else None."""
@@ -133,7 +137,7 @@ class PlainPrompter(Prompter):
         line = self.source.readline()
         if not line:  # end of input (Ctrl-D): stop as Ctrl-C does
             raise KeyboardInterrupt
-        return line.strip()
+        return typed_text(line.strip())
 
 
 def _prompt(hint: str, nav: Navigation, kept: str) -> str:
@@ -152,7 +156,8 @@ def _numbers(rows: list[tuple[str, str]], default: AnswerValue | None) -> str:
 
 
 def _parse_numbers(typed: str, count: int) -> list[int] | None:
-    parts = [p for p in re.split(r"[\s,;]+", typed) if p]
-    if not parts or not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+    """The numbers typed, each from 1 to `count` in ASCII digits ('²' and '①' are not), or None."""
+    numbers = [ascii_int(part, 1, count) for part in re.split(r"[\s,;]+", typed) if part]
+    if not numbers or None in numbers:
         return None
-    return list(dict.fromkeys(int(p) for p in parts))
+    return list(dict.fromkeys(n for n in numbers if n is not None))

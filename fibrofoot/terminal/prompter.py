@@ -6,14 +6,19 @@ Two prompters implement it: arrow-key menus (`prompts.py`) and numbered choices 
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TextIO
 
-from fibrofoot.answers import AnswerProblem, AnswerValue, normalise
+from fibrofoot.answers import MAX_TEXT_CHARS, AnswerProblem, AnswerValue, normalise
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
 from fibrofoot.terminal import screen
+
+# Half of a UTF-16 pair: what bytes become that did not decode in the terminal's encoding
+# (prompt_toolkit reads with "surrogateescape"); an answers file holding one is refused.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class Nav(Enum):
@@ -111,4 +116,18 @@ def choice_problem(question: Question, picked: list[str]) -> str | None:
             if exclusive
             else ("Those answers cannot be combined.")
         )
+    return None
+
+
+def typed_text(raw: str) -> str:
+    """A line as typed, with bytes that were not text in the terminal's encoding shown as
+    '\ufffd', so that saved answers load again."""
+    return _LONE_SURROGATE.sub("\ufffd", raw)
+
+
+def note_problem(typed: str) -> str | None:
+    """Why a typed note cannot be kept: longer than an answers file may hold, so saving the
+    answers to load again would fail. Short enough for the line under a text box."""
+    if len(typed) > MAX_TEXT_CHARS:
+        return f"A note can be at most {MAX_TEXT_CHARS:,} characters (this is {len(typed):,})."
     return None

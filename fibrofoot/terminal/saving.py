@@ -8,8 +8,9 @@ from pathlib import Path
 from fibrofoot.answers import Answers, dump_answers
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
-from fibrofoot.files import write_private
+from fibrofoot.files import expand_path, path_kind, write_private
 from fibrofoot.render.formats import FORMAT_LABELS, FORMATS, file_extension, render
+from fibrofoot.safe_text import shown_path
 from fibrofoot.summary import Summary
 from fibrofoot.terminal.prompter import Prompter
 
@@ -44,20 +45,27 @@ class Saver:
         return self.p.choose(message, [("no", "No"), ("yes", "Yes")], "no") == "yes"
 
     def _save(self, suggested: Path, text: str, what: str) -> None:
+        """Ask for a name until the file is saved or the person skips.
+
+        Every question put to the file system (expanding `~user`, what the name names, the
+        write) is asked inside the handling that turns a refusal into a sentence followed by
+        "choose another name or skip": nothing the person answered is lost to a traceback.
+        Only an ordinary file is offered for replacing; anything else is refused by the write.
+        """
         name = str(_free_name(suggested))
         while True:
             typed = self.p.type_text("Save as:", name).strip()
             if not typed:
                 self.p.say(f"Skipped: did not save the {what}.")
                 return
-            path = Path(typed).expanduser()
-            replace = path.exists() and not path.is_dir()
-            if replace and not self._yes(f"{path} already exists. Replace it?"):
-                if not self._try_again(what):
-                    return
-                name = str(_free_name(path))
-                continue
             try:
+                path = expand_path(typed)
+                replace = path_kind(path) == "file"
+                if replace and not self._yes(f"{shown_path(path)} already exists. Replace it?"):
+                    if not self._try_again(what):
+                        return
+                    name = str(_free_name(path))
+                    continue
                 write_private(path, text, overwrite=replace)
             except FibrofootError as error:
                 self.p.say(error.message)
@@ -67,7 +75,7 @@ class Saver:
                     return
                 name = typed
                 continue
-            self.p.say(f"Saved the {what} to {path.resolve()} (only you can read it).")
+            self.p.say(f"Saved the {what} to {shown_path(path.resolve())} (only you can read it).")
             return
 
     def _try_again(self, what: str) -> bool:
@@ -83,11 +91,15 @@ class Saver:
 
 
 def _free_name(path: Path) -> Path:
-    """`path`, or the first of path-2, path-3, ... that does not exist yet."""
+    """`path`, or the first of path-2, path-3, ... that names nothing yet; `path` itself when
+    the system will not say (the save that follows explains why)."""
     stem, suffix = path.name.split(".", 1) if "." in path.name else (path.name, "")
     suffix = f".{suffix}" if suffix else ""
     candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}-{number}{suffix}")
-        number += 1
+    try:
+        while path_kind(candidate) is not None:
+            candidate = path.with_name(f"{stem}-{number}{suffix}")
+            number += 1
+    except FibrofootError:
+        return path
     return candidate

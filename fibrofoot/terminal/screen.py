@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from fibrofoot.safe_text import wrap_paragraph
+from fibrofoot.safe_text import ascii_int, wrap_paragraph
 
 KEYS_HELP_MENUS = (
     "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
@@ -26,23 +26,26 @@ class Streams:
 
     The person types on `input` and reads `terminal` (stderr, so that `fibrofoot > file` keeps
     the questions on screen); `output` (stdout) receives only the finished summary or export.
+    `input` and `output` are None when the process was started with them closed (`<&-`, `>&-`);
+    the commands that need them say so.
     A plain class rather than a dataclass: `dataclasses` would slow the first words on screen.
     """
 
     __slots__ = ("input", "output", "terminal")
 
-    def __init__(self, input: TextIO, terminal: TextIO, output: TextIO) -> None:
+    def __init__(self, input: TextIO | None, terminal: TextIO, output: TextIO | None) -> None:
         self.input = input
         self.terminal = terminal
         self.output = output
 
 
-def terminal_width(*streams: TextIO) -> int:
-    """Columns of the terminal the person is looking at: COLUMNS, else the size of the first of
-    `streams` that is a terminal (so it is found even when stdout goes to a file), else 80."""
-    if (columns := os.environ.get("COLUMNS", "").strip()).isdigit():
-        return int(columns)
-    for stream in streams:
+def terminal_width(*streams: TextIO | None) -> int:
+    """Columns of the terminal the person is looking at: COLUMNS (ASCII digits, 1 to 9999),
+    else the size of the first of `streams` that is a terminal (so it is found even when stdout
+    goes to a file), else 80."""
+    if (columns := ascii_int(os.environ.get("COLUMNS", ""), 1, 9999)) is not None:
+        return columns
+    for stream in filter(None, streams):
         try:
             return os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, ValueError, OSError):

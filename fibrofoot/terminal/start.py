@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
@@ -24,11 +24,17 @@ if TYPE_CHECKING:
     from fibrofoot.bank.load import BankFiles
     from fibrofoot.bank.models import Bank
 
-NO_TERMINAL = (
-    "fibrofoot asks its questions in a terminal, and this input is not one.\n"
+_WITHOUT_A_TERMINAL = (
     "To make a summary without a terminal, write your answers to a file and run:\n"
     "  fibrofoot report ANSWERS.yaml\n"
     "(see 'fibrofoot report --help' and 'fibrofoot questions --json' for the question ids)."
+)
+NO_TERMINAL = (
+    f"fibrofoot asks its questions in a terminal, and this input is not one.\n{_WITHOUT_A_TERMINAL}"
+)
+CLOSED_INPUT = (
+    "fibrofoot asks its questions in a terminal, and its input is closed, so nothing can be "
+    f"typed.\n{_WITHOUT_A_TERMINAL}"
 )
 WELCOME_KEYS = ("intro", "disclaimer", "privacy")
 
@@ -42,7 +48,10 @@ def start_walkthrough(
     today: date,
 ) -> int:
     """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
-    if not streams.input.isatty():
+    keyboard = streams.input
+    if keyboard is None:  # started with `<&-`
+        raise FibrofootError(CLOSED_INPUT, EXIT_USAGE)
+    if not keyboard.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
     plain = plain or os.environ.get("TERM") == "dumb"
     out = streams.terminal
@@ -71,11 +80,13 @@ def start_walkthrough(
     for paragraph in welcome_paragraphs([text or "" for text in welcome], plain):
         say(out, paragraph)
         say(out)
-    _wait_for_enter(streams)
+    _wait_for_enter(keyboard, out)
     from fibrofoot.terminal.walkthrough import run_walkthrough
 
     bank = preparation.result()
-    return run_walkthrough(bank, streams, prefill=prefill, plain=plain, today=today)
+    return run_walkthrough(
+        bank, keyboard, out, streams.output, prefill=prefill, plain=plain, today=today
+    )
 
 
 def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
@@ -83,9 +94,9 @@ def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
     return [*texts, KEYS_HELP_PLAIN if plain else KEYS_HELP_MENUS]
 
 
-def _wait_for_enter(streams: Streams) -> None:
-    say(streams.terminal, "Press Enter to begin.")
-    if not streams.input.readline():  # end of input (Ctrl-D): stop as Ctrl-C does
+def _wait_for_enter(keyboard: TextIO, out: TextIO) -> None:
+    say(out, "Press Enter to begin.")
+    if not keyboard.readline():  # end of input (Ctrl-D): stop as Ctrl-C does
         raise KeyboardInterrupt
 
 

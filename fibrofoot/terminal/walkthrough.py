@@ -22,33 +22,40 @@ from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import Saver
-from fibrofoot.terminal.screen import Streams, terminal_width
+from fibrofoot.terminal.screen import terminal_width
 
 REVIEW_DONE = "__done__"
 
 
 def run_walkthrough(
-    bank: Bank, streams: Streams, *, prefill: Answers, plain: bool, today: date
+    bank: Bank,
+    keyboard: TextIO,
+    terminal: TextIO,
+    summary_out: TextIO | None,
+    *,
+    prefill: Answers,
+    plain: bool,
+    today: date,
 ) -> int:
     """The edge (after `start.py` checked the terminal): pick a prompter, run, print the summary.
 
-    The person talks on `streams.input` and `streams.terminal`; `streams.output` receives only
-    the finished summary. The menus read and draw on the terminal device itself (prompt_toolkit's
-    own choice), so that `fibrofoot > file` still shows them.
+    The person talks on `keyboard` and `terminal`; `summary_out` (stdout, None if closed)
+    receives only the finished summary. The menus read and draw on the terminal device itself
+    (prompt_toolkit's own choice), so that `fibrofoot > file` still shows them.
     """
     if plain:
         from fibrofoot.terminal.plain import PlainPrompter
 
-        walkthrough = Walkthrough(bank, PlainPrompter(streams.input, streams.terminal), today)
-        return walkthrough.run(prefill, streams.output)
+        walkthrough = Walkthrough(bank, PlainPrompter(keyboard, terminal), today)
+        return walkthrough.run(prefill, summary_out)
 
     from prompt_toolkit.application import create_app_session_from_tty
 
     from fibrofoot.terminal.menus import QuestionaryPrompter
 
     with create_app_session_from_tty():
-        walkthrough = Walkthrough(bank, QuestionaryPrompter(streams.terminal), today)
-        return walkthrough.run(prefill, streams.output)
+        walkthrough = Walkthrough(bank, QuestionaryPrompter(terminal), today)
+        return walkthrough.run(prefill, summary_out)
 
 
 class Walkthrough:
@@ -60,8 +67,12 @@ class Walkthrough:
         self.today = today
         self.summary_on_screen = True
 
-    def run(self, prefill: Answers, summary_out: TextIO) -> int:
-        """The questions, review, summary and saving (`start.py` has shown the welcome)."""
+    def run(self, prefill: Answers, summary_out: TextIO | None) -> int:
+        """The questions, review, summary and saving (`start.py` has shown the welcome).
+
+        `summary_out` None is the process's stdout (`write_output`); closed (`>&-`), a full
+        disk, a closed pipe or a size limit (`ulimit -f`): the summary is shown here instead.
+        """
         if prefill:
             self.p.say("Your saved answers are filled in; press Enter to keep each one.")
             self.p.say()
@@ -74,7 +85,7 @@ class Walkthrough:
         try:
             width = self._width(summary_out)
             write_output(render_text(summary, self.bank, width), summary_out)
-        except FibrofootError as error:  # a full disk or a closed pipe: show it here instead
+        except FibrofootError as error:  # shown here instead
             self.p.say(error.message)
             self.p.say("Here it is on the screen instead, so nothing is lost:")
             self.p.say()
@@ -93,7 +104,7 @@ class Walkthrough:
             self.p.say(self.bank.messages.consult)
         return 0
 
-    def _width(self, out: TextIO) -> int:
+    def _width(self, out: TextIO | None) -> int:
         """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
         return min(terminal_width(self.p.out, out), 100) if _is_terminal(out) else 72
 
@@ -174,7 +185,7 @@ class Walkthrough:
                 walk = flow.change(self.bank, walk, opened.id, extra)
 
 
-def _is_terminal(out: TextIO) -> bool:
+def _is_terminal(out: TextIO | None) -> bool:
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
 
