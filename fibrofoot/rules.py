@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Condition, Level, Question, RedFlag, Signal
+from fibrofoot.bank.models import (
+    LEVEL_ORDER,
+    Bank,
+    Condition,
+    Level,
+    Question,
+    RedFlag,
+    Role,
+    Signal,
+)
 
 
 def condition_holds(condition: Condition, answers: Answers) -> bool:
@@ -81,3 +90,18 @@ def red_flags_raised(bank: Bank, answers: Answers) -> list[RedFlag]:
 def signals_raised(bank: Bank, answers: Answers) -> list[Signal]:
     kept = applicable(bank, answers)
     return [signal for signal in bank.signals if all_hold(signal.when, kept)]
+
+
+def contributors_listed(bank: Bank, answers: Answers) -> dict[str, list[Signal]]:
+    """The contributors the answers list, in bank order, each with its raised signals.
+
+    A contributor is listed only when at least one of its characteristic signals is raised; its
+    raised supporting signals then add their reasons, and on their own list nothing.
+    """
+    raised = signals_raised(bank, answers)
+    listed: dict[str, list[Signal]] = {}
+    for contributor in bank.contributors:
+        signals = [signal for signal in raised if contributor.id in signal.raises]
+        if any(signal.role is Role.CHARACTERISTIC for signal in signals):
+            listed[contributor.id] = signals
+    return listed

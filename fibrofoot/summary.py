@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers, AnswerValue, answer_text
 from fibrofoot.bank.models import Bank, Kind, Level, Question
-from fibrofoot.rules import applicable, red_flags_raised, signals_raised
+from fibrofoot.rules import applicable, contributors_listed, red_flags_raised
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -79,21 +79,17 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
         )
         for flag in red_flags_raised(bank, kept)
     ]
-    reasons: dict[str, list[str]] = {c.id: [] for c in bank.contributors}
-    for signal in signals_raised(bank, kept):
-        for contributor_id in signal.raises:
-            if signal.reason not in reasons[contributor_id]:
-                reasons[contributor_id].append(signal.reason)
+    listed = contributors_listed(bank, kept)
     contributors = [
         ContributorEntry(
             id=c.id,
             title=c.title,
             explanation=c.explanation,
-            reasons=reasons[c.id],
+            reasons=list(dict.fromkeys(signal.reason for signal in listed[c.id])),
             ask_your_clinician=list(c.ask_your_clinician),
         )
         for c in bank.contributors  # in the bank's order, the source document's
-        if reasons[c.id]
+        if c.id in listed
     ]
     reported: list[ReportedAnswer] = []
     negatives: list[str] = []

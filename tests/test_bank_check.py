@@ -249,8 +249,26 @@ CASES: list[Any] = [
     pytest.param(
         _drop_signals("g_side"),
         ("contributors", 2, "id"),
-        "contributor 'gait' needs at least 2 signals",
+        "contributor 'gait' needs at least 2 characteristic signals",
         id="contributor with one signal",
+    ),
+    pytest.param(
+        _on_signal("g_side", role="supporting"),
+        ("contributors", 2, "id"),
+        "contributor 'gait' needs at least 2 characteristic signals",
+        id="a supporting signal does not count",
+    ),
+    pytest.param(
+        _on_signal("n_tingling", when=[{"question": "tingling", "is": [True, "not_sure"]}]),
+        ("signal", "n_tingling", "when", 0, "is", 1),
+        "a characteristic signal may not match 'not sure'",
+        id="characteristic on a not-sure yes_no",
+    ),
+    pytest.param(
+        _on_signal("o_toes", when=[{"question": "warning", "is": ["not_sure"]}]),
+        (*S_TOES, "when", 0, "is", 0),
+        "a characteristic signal may not match 'not sure'",
+        id="characteristic on a not-sure option",
     ),
     pytest.param(
         _drop_contributor,
@@ -416,6 +434,59 @@ CASES: list[Any] = [
         "uses 'diagnos'",
         id="forbidden in the foot map's words",
     ),
+    # Characters that could hide or reorder what a terminal shows (issue 14, class 8).
+    pytest.param(
+        _on_question("tingling", text="Any\x07 tingling?"),
+        (*Q_TINGLING, "text"),
+        "invisible control or direction character (\\u0007)",
+        id="a C0 control character",
+    ),
+    pytest.param(
+        _on_question("tingling", why="Why we\task."),
+        (*Q_TINGLING, "why"),
+        "(\\u0009)",
+        id="a tab",
+    ),
+    pytest.param(
+        _in_question("warning", "options", 0, "label", value="An \x7femergency\x9b sign"),
+        (*Q_WARNING, "options", 0, "label"),
+        "(\\u007f, \\u009b)",
+        id="DEL and a C1 control character",
+    ),
+    pytest.param(
+        _set(("red_flags", 0, "message"), "Call \u202e999 now."),
+        ("red_flags", 0, "message"),
+        "(\\u202e)",
+        id="a bidi override",
+    ),
+    pytest.param(
+        _on_signal("o_toes", reason="You said \u2066O1\u2069."),
+        (*S_TOES, "reason"),
+        "(\\u2066, \\u2069)",
+        id="bidi isolates",
+    ),
+]
+
+VALID_EDITS: list[Any] = [
+    pytest.param(
+        _set(
+            ("red_flags", 0, "when"),
+            [{"question": "stiff_long", "is": ["long"]}, {"question": "side", "is": ["both"]}],
+        ),
+        id="a red flag on later questions, combined",
+    ),
+    pytest.param(
+        _on_signal("s_unsure", raises=["gait"]),
+        id="a supporting signal on not sure",
+    ),
+    pytest.param(
+        _on_question("tingling", text="Any tingling?\nSay yes or no."),
+        id="a line break in a text",
+    ),
+    pytest.param(
+        _on_question("tingling", text="Any ‘tingling’ — or “pins and needles”?"),
+        id="typographic punctuation",
+    ),
 ]
 
 
@@ -454,6 +525,30 @@ def test_each_cross_reference_problem_is_found_with_its_path(
     found_path, found_message = problems[0]
     assert found_path == _resolve(tiny_bank, path)
     assert message in found_message
+
+
+@pytest.mark.parametrize("edit", VALID_EDITS)
+def test_allowed_shapes_are_not_a_problem(data: Data, edit: Callable[[Data], None]) -> None:
+    """Red flags may use any question and combine questions; supporting signals may match
+    'not sure'; a text may hold line breaks and typographic punctuation."""
+    edit(data)
+    assert cross_reference_problems(Bank.model_validate(data)) == []
+
+
+def test_a_supporting_signal_needs_a_contributor_with_a_characteristic_one(data: Data) -> None:
+    """Making all of a contributor's signals supporting is reported on the contributor and on
+    each supporting signal that names it."""
+    for signal_id in ("g_side", "g_level"):
+        _on_signal(signal_id, role="supporting")(data)
+    bank = Bank.model_validate(data)
+    problems = cross_reference_problems(bank)
+    index = {signal.id: i for i, signal in enumerate(bank.signals)}
+    assert [path for path, _ in problems] == [
+        ("contributors", 2, "id"),
+        ("signals", index["g_side"], "raises", 0),
+        ("signals", index["g_level"], "raises", 0),
+    ]
+    assert all("'gait' has no characteristic signal" in message for _, message in problems[1:])
 
 
 @pytest.mark.parametrize(

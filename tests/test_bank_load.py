@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from fibrofoot.bank.export import bank_json
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
@@ -193,6 +194,27 @@ MUTATIONS: dict[str, Mutation] = {
         "{id: p_short,",
         "{id: p_short, raises: [osteoarthritis]",
         ("signals[8].id", "'p_short' is used more than once"),
+    ),
+    "signal without a role": Mutation(
+        "20-pain.yaml",
+        O_TOES + ", role: characteristic,",
+        O_TOES + ",",
+        "{id: o_toes",
+        ("signals[8]", "missing required key 'role'"),
+    ),
+    "unknown role": Mutation(
+        "20-pain.yaml",
+        O_TOES + ", role: characteristic,",
+        O_TOES + ", role: main,",
+        "role: main",
+        ("signals[8].role", "'characteristic' or 'supporting'"),
+    ),
+    "bidi override in a reason": Mutation(
+        "20-pain.yaml",
+        "reason: You said O1.",
+        'reason: "You said \\u202eO1."',
+        'reason: "You said',
+        ("signals[8].reason", "direction character (\\u202e)"),
     ),
     "condition on an unknown question": Mutation(
         "20-pain.yaml",
@@ -437,3 +459,16 @@ def test_questions_json_holds_the_whole_bank(
     assert document["messages"]["summary"]["title"] == bank.messages.summary.title
     assert exported["where"]["map_areas"]["heel"]["regions"] == ["sole_heel"]
     assert exported["side"]["map_feet"]["both"]["feet"] == ["left", "right"]
+
+
+def test_questions_json_escapes_control_and_bidi_characters(tiny_bank: Bank) -> None:
+    """A text holding control or bidi-override characters (possible only in a bank that was
+    never checked) is exported with them escaped, and reads back as the same text."""
+    data = tiny_bank.model_dump(mode="json", by_alias=True)
+    reason = "You said café \x1b[2J\x7f\x9b\u202eO1\u2066.\u2069\tend"
+    data["signals"][0]["reason"] = reason
+    out = bank_json(Bank.model_validate(data))
+    assert not {"\x1b", "\x7f", "\x9b", "\u202e", "\u2066", "\u2069", "\t"} & set(out)
+    assert "\\u202e" in out
+    assert "café" in out  # readable, not ASCII-escaped
+    assert json.loads(out)["signals"][0]["reason"] == reason

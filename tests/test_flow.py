@@ -135,6 +135,48 @@ def test_red_flags_for_names_only_the_flags_of_the_answered_question(tiny_bank: 
     assert flow.red_flags_for(tiny_bank, "level", answers) == []
 
 
+def test_a_flag_across_sections_is_shown_when_its_last_answer_is_given(tiny_bank: Bank) -> None:
+    """In the walk, a red flag on a warning answer and the pain level is shown at the level,
+    the answer that completes it, and not at the earlier answer or later ones."""
+    walk = flow.start(tiny_bank)
+    shown: dict[str, list[str]] = {}
+    values: list[AnswerValue] = [["not_sure"], ["heel"], "left", 8, False, False, "x"]
+    for value in values:
+        question = walk.current
+        assert question is not None
+        walk = flow.answer(tiny_bank, walk, value)
+        shown[question] = [f.id for f in flow.red_flags_for(tiny_bank, question, walk.answers)]
+    assert walk.current is None
+    assert shown == {
+        "warning": [],
+        "where": [],
+        "side": [],
+        "level": ["flag_combined"],
+        "tingling": [],
+        "stiffness": [],
+        "note": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("before", "question_id", "value"),
+    [
+        pytest.param({"warning": ["not_sure"]}, "level", 9, id="the level raised"),
+        pytest.param({"level": 9}, "warning", ["not_sure"], id="the warning answer changed"),
+    ],
+)
+def test_a_flag_across_sections_is_shown_when_changed_in_review(
+    tiny_bank: Bank, before: Answers, question_id: str, value: AnswerValue
+) -> None:
+    """In the review, changing either answer of a combined red flag so that it holds shows it."""
+    done = flow.Walk({**PLAIN, **before}, None)
+    assert flow.red_flags_for(tiny_bank, question_id, done.answers) == []
+    changed = flow.change(tiny_bank, done, question_id, value)
+    flags = flow.red_flags_for(tiny_bank, question_id, changed.answers)
+    assert [f.id for f in flags] == ["flag_combined"]
+    assert flow.red_flags_for(tiny_bank, "side", changed.answers) == []
+
+
 def test_review_lists_answered_questions_in_asking_order(tiny_bank: Bank) -> None:
     """The review shows the answered questions in the order they were asked."""
     walk = _walk(tiny_bank, [["none"], ["heel"]])

@@ -12,6 +12,7 @@ from fibrofoot.rules import (
     asked_questions,
     by_level,
     condition_holds,
+    contributors_listed,
     next_unanswered,
     red_flags_raised,
     signals_raised,
@@ -127,8 +128,33 @@ def test_by_level_keeps_order_within_a_level(tiny_bank: Bank) -> None:
     flags = [*tiny_bank.red_flags, *tiny_bank.red_flags[:2]][::-1]
     groups = by_level(flags)
     assert [level for level, _ in groups] == [Level.EMERGENCY, Level.SAME_DAY, Level.SOON]
-    assert [len(group) for _, group in groups] == [2, 2, 1]
+    assert [[f.id for f in group] for _, group in groups] == [
+        ["flag_emergency", "flag_emergency"],
+        ["flag_today", "flag_combined", "flag_today"],
+        ["flag_soon"],
+    ]
     assert by_level([]) == []
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param({"warning": ["not_sure"], "level": 7}, [], id="one condition of two"),
+        pytest.param(
+            {"warning": ["not_sure"], "level": 8}, ["flag_combined"], id="across two sections"
+        ),
+        pytest.param(
+            {"warning": ["soon_sign", "today_sign"], "level": 10},
+            ["flag_today", "flag_soon"],
+            id="a sign ticked with others is not 'not sure'",
+        ),
+    ],
+)
+def test_a_red_flag_may_combine_questions(
+    tiny_bank: Bank, answers: Answers, expected: list[str]
+) -> None:
+    """A red flag on several questions is raised only when every one of its conditions holds."""
+    assert [f.id for f in red_flags_raised(tiny_bank, answers)] == expected
 
 
 @pytest.mark.parametrize(
@@ -155,3 +181,33 @@ def test_by_level_keeps_order_within_a_level(tiny_bank: Bank) -> None:
 def test_signals_raised(tiny_bank: Bank, answers: Answers, expected: list[str]) -> None:
     """Signals are raised, in bank order, by answers to questions that would be asked."""
     assert [s.id for s in signals_raised(tiny_bank, answers)] == expected
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param({}, {}, id="nothing"),
+        pytest.param(
+            {"where": ["toes"], "stiffness": True, "stiff_long": "short"},
+            {
+                "muscle_connective_tissue": ["m_stiff"],
+                "plantar_fasciitis": ["p_short"],
+                "osteoarthritis": ["p_short", "o_toes"],
+            },
+            id="characteristic signals, in bank order",
+        ),
+        pytest.param({"tingling": "not_sure"}, {}, id="a supporting signal alone lists nothing"),
+        pytest.param(
+            {"side": "both", "tingling": "not_sure"},
+            {"rheumatoid_arthritis": ["r_both", "s_unsure"]},
+            id="supporting under a listed contributor only",
+        ),
+    ],
+)
+def test_contributors_listed(
+    tiny_bank: Bank, answers: Answers, expected: dict[str, list[str]]
+) -> None:
+    """A contributor is listed when a characteristic signal of it is raised, with every raised
+    signal of it; a supporting signal adds to a listed contributor and lists none itself."""
+    listed = contributors_listed(tiny_bank, answers)
+    assert {c: [s.id for s in signals] for c, signals in listed.items()} == expected

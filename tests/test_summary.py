@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from fibrofoot.answers import Answers
@@ -77,6 +78,44 @@ def test_each_contributor_carries_the_reasons_that_raised_it(tiny_bank: Bank) ->
     in_bank = tiny_bank.contributors[0]
     assert (entry.title, entry.explanation) == (in_bank.title, in_bank.explanation)
     assert entry.ask_your_clinician == in_bank.ask_your_clinician
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param({"tingling": "not_sure"}, {}, id="a supporting answer alone lists nothing"),
+        pytest.param(
+            {"side": "both", "tingling": "not_sure"},
+            {"rheumatoid_arthritis": ["You said R2.", "You said S1."]},
+            id="its reason only under a contributor already listed",
+        ),
+        pytest.param(
+            {"where": ["whole_foot"], "tingling": True},
+            {
+                "muscle_connective_tissue": ["You said M2."],
+                "peripheral_neuropathy": ["You said N1.", "You said N2."],
+            },
+            id="a characteristic pattern of two answers",
+        ),
+    ],
+)
+def test_only_a_characteristic_signal_lists_a_contributor(
+    tiny_bank: Bank, answers: Answers, expected: dict[str, list[str]]
+) -> None:
+    """Contributors listed are those with a raised characteristic signal; their reasons are
+    those of all their raised signals, characteristic and supporting, in bank order."""
+    summary = _summary(tiny_bank, answers)
+    assert {c.id: c.reasons for c in summary.contributors} == expected
+
+
+def test_a_reason_given_by_two_signals_is_listed_once(tiny_bank: Bank) -> None:
+    """Two raised signals with the same reason give that reason once."""
+    data = tiny_bank.model_dump(mode="json", by_alias=True)
+    supporting = next(s for s in data["signals"] if s["id"] == "s_unsure")
+    supporting["reason"] = "You said R2."
+    bank = Bank.model_validate(data)
+    summary = _summary(bank, {"side": "both", "tingling": "not_sure"})
+    assert [c.reasons for c in summary.contributors] == [["You said R2."]]
 
 
 def test_nothing_raised_means_no_contributors(tiny_bank: Bank) -> None:

@@ -1,28 +1,23 @@
-"""Checks that the field types alone cannot express: cross-references and the wording rule.
+"""Checks of the bank's content: the seven contributors and the roles of their signals, the
+level texts, the wording rule and the characters texts may hold.
 
 Each problem is a path into the merged bank (so the loader can name file and line) and a
-sentence that says what to change.
+sentence that says what to change. Ids, shapes and conditions are checked in `check_shapes.py`;
+`cross_reference_problems` runs both.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from unicodedata import normalize
 
-from fibrofoot.bank.models import (
-    LEVEL_ORDER,
-    NOT_SURE,
-    SCALE_MAX,
-    SCALE_MIN,
-    Bank,
-    Condition,
-    Kind,
-    Question,
-)
+from fibrofoot.bank.check_shapes import Problem, question_paths, shape_problems
+from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Role, Signal
 from fibrofoot.bank.wording import forbidden_in
+from fibrofoot.safe_text import harmless
 from fibrofoot.yamlfile import Path_
 
-Problem = tuple[Path_, str]
 MIN_INDEPENDENT_SIGNALS = 2
 # The seven connections the source document names. Saved summaries use these ids, so a bank
 # must have exactly these; the order they are listed in the bank is the order summaries use.
@@ -35,147 +30,31 @@ SEVEN = ", ".join(sorted(CONTRIBUTOR_IDS))
 
 def cross_reference_problems(bank: Bank) -> list[Problem]:
     return [
-        *_duplicate_ids(bank),
-        *_question_shapes(bank),
-        *_conditions(bank),
+        *shape_problems(bank),
         *_contributors(bank),
+        *_roles(bank),
         *_levels(bank),
-        *_foot_map(bank),
         *_wording(bank),
+        *_characters(bank),
     ]
 
 
-def _question_paths(bank: Bank) -> Iterator[tuple[Path_, Question]]:
-    for s, section in enumerate(bank.sections):
-        for q, question in enumerate(section.questions):
-            yield ("sections", s, "questions", q), question
-
-
-def _duplicates(
-    items: Iterable[tuple[Path_, str]], what: str, key: str = "id"
-) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for path, item_id in items:
-        if item_id in seen:
-            yield (*path, key), f"the {what} {key} '{item_id}' is used more than once."
-        seen.add(item_id)
-
-
-def _duplicate_ids(bank: Bank) -> Iterator[Problem]:
-    yield from _duplicates(((p, q.id) for p, q in _question_paths(bank)), "question")
-    lists = {
-        "sections": "section",
-        "contributors": "contributor",
-        "signals": "signal",
-        "red_flags": "red flag",
-    }
-    for key, what in lists.items():
-        items = getattr(bank, key)
-        yield from _duplicates((((key, i), item.id) for i, item in enumerate(items)), what)
-    for path, question in _question_paths(bank):
-        yield from _duplicates(
-            (((*path, "options", i), o.value) for i, o in enumerate(question.options)),
-            "option",
-            "value",
-        )
-
-
-def _question_shapes(bank: Bank) -> Iterator[Problem]:
-    for path, question in _question_paths(bank):
-        has_options = question.kind in (Kind.SINGLE, Kind.MULTI)
-        if has_options and len(question.options) < 2:
-            yield (*path, "options"), f"question '{question.id}' needs at least two options."
-        if not has_options and question.options:
-            yield (
-                (*path, "options"),
-                (
-                    f"question '{question.id}' is {question.kind.value}; only single and multi "
-                    "questions have options."
-                ),
-            )
-        if question.kind is not Kind.YES_NO and question.when_no:
-            yield (*path, "when_no"), f"when_no is only for yes_no questions ('{question.id}')."
-        if question.kind is not Kind.SCALE and (question.scale_low or question.scale_high):
-            yield (
-                (*path, "kind"),
-                f"scale_low/scale_high are only for scale questions ('{question.id}').",
-            )
-
-
-def _conditions(bank: Bank) -> Iterator[Problem]:
-    position = {q.id: i for i, q in enumerate(bank.questions)}
-    for path, question in _question_paths(bank):
-        conditions = question.ask_if
-        for c, condition in enumerate(conditions):
-            where = (*path, "ask_if", c)
-            yield from _condition(bank, condition, where)
-            if position.get(condition.question, -1) >= position[question.id]:
-                yield (
-                    (*where, "question"),
-                    (
-                        f"question '{question.id}' depends on '{condition.question}', which is not "
-                        "asked before it; a condition may only use earlier questions."
-                    ),
-                )
-            if len(conditions) > 1 and len(condition.is_ or ()) > 1:
-                yield (
-                    (*where, "is"),
-                    ("when ask_if has several conditions, each may list only one value."),
-                )
-    for s, signal in enumerate(bank.signals):
-        for c, condition in enumerate(signal.when):
-            yield from _condition(bank, condition, ("signals", s, "when", c))
-    for f, flag in enumerate(bank.red_flags):
-        for c, condition in enumerate(flag.when):
-            yield from _condition(bank, condition, ("red_flags", f, "when", c))
-
-
-def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Problem]:
-    if not bank.has_question(condition.question):
-        yield (*where, "question"), f"there is no question with the id '{condition.question}'."
-        return
-    question = bank.question(condition.question)
-    bounded = condition.at_least is not None or condition.at_most is not None
-    if question.kind is Kind.SCALE:
-        if condition.is_ is not None or not bounded:
-            yield where, f"'{question.id}' is a scale: use at_least and/or at_most, not 'is'."
-        for bound in (condition.at_least, condition.at_most):
-            if bound is not None and not SCALE_MIN <= bound <= SCALE_MAX:
-                yield where, f"scale bounds must be between {SCALE_MIN} and {SCALE_MAX}."
-        return
-    if question.kind is Kind.TEXT:
-        yield where, f"'{question.id}' is a free-text question; conditions cannot use it."
-        return
-    if bounded or not condition.is_:
-        yield where, f"give the answers to match with 'is:' (a list of values of '{question.id}')."
-        return
-    allowed: set[bool | str]
-    if question.kind is Kind.YES_NO:
-        allowed = {True, False, NOT_SURE}
-    else:
-        allowed = {o.value for o in question.options}
-    for v, value in enumerate(condition.is_):
-        if value not in allowed or (isinstance(value, bool) and question.kind is not Kind.YES_NO):
-            shown = ", ".join(str(a).lower() for a in sorted(allowed, key=str))
-            hint = ""
-            if isinstance(value, bool) and question.kind is not Kind.YES_NO:
-                hint = ' YAML reads a bare yes/no as true/false: write "yes" or "no" in quotes.'
-            yield (
-                (*where, "is", v),
-                f"'{question.id}' has no answer '{str(value).lower()}'; use one of: {shown}.{hint}",
-            )
+def _characteristic(bank: Bank, contributor_id: str) -> Iterator[Signal]:
+    for signal in bank.signals:
+        if signal.role is Role.CHARACTERISTIC and contributor_id in signal.raises:
+            yield signal
 
 
 def independent_signals(bank: Bank, contributor_id: str) -> set[frozenset[str]]:
-    """The distinct sets of questions that the signals raising `contributor_id` rest on.
+    """The distinct sets of questions that the characteristic signals of `contributor_id` rest on.
 
     Two signals on the same question(s) count once, whatever answers they match: a contributor
-    needs MIN_INDEPENDENT_SIGNALS of these so that no single question can raise it alone.
+    needs MIN_INDEPENDENT_SIGNALS of these so that no single question can list it alone.
+    Supporting signals never list a contributor, so they do not count.
     """
     return {
         frozenset(condition.question for condition in signal.when)
-        for signal in bank.signals
-        if contributor_id in signal.raises
+        for signal in _characteristic(bank, contributor_id)
     }
 
 
@@ -194,7 +73,7 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
                 ("contributors", i, "id"),
                 (
                     f"contributor '{contributor_id}' needs at least {MIN_INDEPENDENT_SIGNALS} "
-                    "signals that use different questions."
+                    "characteristic signals that use different questions."
                 ),
             )
     for s, signal in enumerate(bank.signals):
@@ -207,33 +86,38 @@ def _contributors(bank: Bank) -> Iterator[Problem]:
                 yield ("signals", s, "raises"), f"'{contributor}' is listed twice."
 
 
+def _roles(bank: Bank) -> Iterator[Problem]:
+    """A supporting signal needs a characteristic one to show under; "not sure" lists nothing."""
+    listed = {c.id for c in bank.contributors}
+    for s, signal in enumerate(bank.signals):
+        if signal.role is Role.SUPPORTING:
+            for r, contributor in enumerate(signal.raises):
+                if contributor in listed and next(_characteristic(bank, contributor), None) is None:
+                    yield (
+                        ("signals", s, "raises", r),
+                        (
+                            f"'{contributor}' has no characteristic signal, so this supporting "
+                            "signal would never be shown; name a contributor that has one."
+                        ),
+                    )
+            continue
+        for c, condition in enumerate(signal.when):
+            for v, value in enumerate(condition.is_ or ()):
+                if value == NOT_SURE:
+                    yield (
+                        ("signals", s, "when", c, "is", v),
+                        (
+                            "a characteristic signal may not match 'not sure': \"not sure\" "
+                            "never lists a contributor by itself. Drop not_sure here, or make "
+                            "the signal supporting."
+                        ),
+                    )
+
+
 def _levels(bank: Bank) -> Iterator[Problem]:
     for level in LEVEL_ORDER:
         if level not in bank.messages.levels:
             yield ("messages", "levels"), f"the text for the '{level.value}' level is missing."
-
-
-def _foot_map(bank: Bank) -> Iterator[Problem]:
-    """Each map key must be an answer value of its question, and a map needs its words."""
-    for key in ("map_areas", "map_feet"):
-        mapped = [(path, q) for path, q in _question_paths(bank) if getattr(q, key)]
-        for path, _ in mapped[1:]:
-            yield (*path, key), f"only one question may have {key} ('{mapped[0][1].id}' has)."
-        for path, question in mapped:
-            values = [o.value for o in question.options]
-            for value in getattr(question, key):
-                if value not in values:
-                    shown = ", ".join(values) or "none (it has no options)"
-                    yield (
-                        (*path, key, value),
-                        f"'{question.id}' has no answer '{value}'; "
-                        + (f"its answers are: {shown}."),
-                    )
-            if unmapped := [v for v in values if key == "map_feet" and v not in question.map_feet]:
-                missing = ", ".join(unmapped)
-                yield (*path, key), f"say which feet to shade for every answer; missing: {missing}."
-    if any(q.map_areas for q in bank.questions) and bank.messages.foot_map is None:
-        yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
 
 
 def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
@@ -257,7 +141,7 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
         yield ("red_flags", f, "message"), flag.message
     for s, section in enumerate(bank.sections):
         yield ("sections", s, "title"), section.title
-    for path, question in _question_paths(bank):
+    for path, question in question_paths(bank):
         for key in ("text", "why", "label", "when_no", "scale_low", "scale_high"):
             text = getattr(question, key)
             if text is not None:
@@ -285,5 +169,21 @@ def _wording(bank: Bank) -> Iterator[Problem]:
                     f"this text uses {phrases}, which fibrofoot must never say (it does not "
                     "diagnose); describe what the person said instead, such as 'You mentioned "
                     "...' or 'may be worth raising with a clinician'."
+                ),
+            )
+
+
+def _characters(bank: Bank) -> Iterator[Problem]:
+    """Control and bidi-override characters can hide or reorder what a terminal shows: the
+    characters `harmless` would escape are refused (and shown as its escapes)."""
+    for path, text in _texts(bank):
+        found = sorted({char for char in text if harmless(char) != normalize("NFC", char)})
+        if found:
+            shown = ", ".join(harmless(char) for char in found)
+            yield (
+                path,
+                (
+                    f"this text holds an invisible control or direction character ({shown}); "
+                    "delete it and type that part again."
                 ),
             )
