@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textstat  # type: ignore[import-untyped]
 from helpers.wording import forbidden_in
 
 from fibrofoot.answers import Answers
@@ -15,6 +16,7 @@ from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Condition, Kind, 
 from fibrofoot.rules import (
     applicable,
     asked_questions,
+    contributors_listed,
     is_asked,
     red_flags_raised,
     signals_raised,
@@ -22,6 +24,9 @@ from fibrofoot.rules import (
 from fibrofoot.yamlfile import parse
 
 BANK_FILES = sorted(default_bank_dir().glob("*.yaml"))
+# The reading-level promise: every text of this many words or more reads at this grade or below.
+LONG_TEXT_WORDS = 20
+MAX_GRADE = 8.0
 
 
 def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
@@ -56,8 +61,13 @@ def _satisfy(bank: Bank, conditions: list[Condition], answers: Answers | None = 
     return answers
 
 
-def _contributors_raised(bank: Bank, answers: Answers) -> set[str]:
-    return {c for signal in signals_raised(bank, answers) for c in signal.raises}
+def _listed(bank: Bank, answers: Answers) -> set[str]:
+    return set(contributors_listed(bank, answers))
+
+
+def _bank_texts() -> Iterator[tuple[str, str]]:
+    for path in BANK_FILES:
+        yield from _strings(parse(path.read_text(encoding="utf-8")).data, path.name)
 
 
 @pytest.mark.parametrize("path", BANK_FILES, ids=[p.name for p in BANK_FILES])
@@ -78,6 +88,30 @@ def test_the_scan_reads_the_text_people_see(bank: Bank) -> None:
     assert bank.messages.consult in texts
     assert all(q.text in texts for q in bank.questions)
     assert all(s.reason in texts for s in bank.signals)
+
+
+def test_every_long_text_reads_at_grade_eight_or_below() -> None:
+    """Every text of 20 words or more reads at Flesch-Kincaid grade 8 or below, so a tired or
+    frightened person can take it in at a glance."""
+    long_texts = [(w, t) for w, t in _bank_texts() if len(t.split()) >= LONG_TEXT_WORDS]
+    hard = [
+        (where, grade, text)
+        for where, text in long_texts
+        if (grade := float(textstat.flesch_kincaid_grade(text))) > MAX_GRADE
+    ]
+    assert len(long_texts) > LONG_TEXT_WORDS  # the intro, the level texts, the explanations...
+    assert hard == []
+
+
+def test_the_reading_level_check_finds_a_hard_text() -> None:
+    """The grade measure is not vacuous (a textstat that cannot count syllables scores 0): one
+    long sentence of long words scores above 8."""
+    hard = (
+        "Peripheral neuropathy, frequently associated with diabetes mellitus, vitamin "
+        "deficiency or chemotherapeutic medication, characteristically produces symmetrical "
+        "sensory disturbance."
+    )
+    assert float(textstat.flesch_kincaid_grade(hard)) > MAX_GRADE
 
 
 @pytest.mark.parametrize("contributor", sorted(CONTRIBUTOR_IDS))
@@ -101,11 +135,18 @@ def test_contributors_are_listed_in_the_documents_order(bank: Bank) -> None:
     ]
 
 
+# Places a person can pick that neither drawing of the foot map shows (the back of the heel is
+# neither sole nor top), and the "not sure" answer: left off the map, named in the summary.
+NOT_DRAWN = {"back_of_heel", "not_sure"}
+
+
 def test_every_pain_area_is_on_the_foot_map(bank: Bank) -> None:
-    """Each answer to "where does it hurt" shades a region of the map; each foot answer names
-    its feet."""
+    """Each answer to "where does it hurt" that a drawing shows shades a region of the map;
+    each foot answer names its feet."""
     areas = bank.question("pain_areas")
-    assert [o.value for o in areas.options] == list(areas.map_areas)
+    drawn = [o.value for o in areas.options if o.value not in NOT_DRAWN]
+    assert drawn == list(areas.map_areas)
+    assert {o.value for o in areas.options} >= NOT_DRAWN
     side = bank.question("pain_side")
     assert [o.value for o in side.options] == list(side.map_feet)
     assert bank.messages.foot_map is not None
@@ -121,16 +162,24 @@ def test_every_question_has_a_short_why_line(bank: Bank) -> None:
     assert problems == []
 
 
-def test_red_flag_questions_come_first(bank: Bank) -> None:
-    """Every question a red flag uses is asked before any other question, and only those."""
-    order = [q.id for q in bank.questions]
-    flagged = {c.question for flag in bank.red_flags for c in flag.when}
-    first = order[: len(flagged)]
-    assert set(first) == flagged
-    assert [q.id for q in bank.sections[0].questions] == first
-    assert all(not q.ask_if for q in bank.sections[0].questions)
+def test_the_warning_sign_checks_come_first(bank: Bank) -> None:
+    """The emergency signs are the first question, and the first section asks everyone."""
+    first = bank.sections[0].questions
+    assert [q.id for q in first] == ["urgent_emergency", "nerve_risks", "urgent_soon"]
+    assert all(not q.ask_if for q in first)
+    emergency = [flag for flag in bank.red_flags if flag.level is Level.EMERGENCY]
+    assert {c.question for flag in emergency for c in flag.when} == {"urgent_emergency"}
 
 
+def test_diabetes_is_asked_of_everyone_once(bank: Bank) -> None:
+    """One early question, asked of everyone, offers diabetes as an answer of its own."""
+    asking = [q.id for q in bank.questions if "diabetes" in {o.value for o in q.options}]
+    assert asking == ["nerve_risks"]
+    assert bank.section_of("nerve_risks") is bank.sections[0]
+    assert NOT_SURE in {o.value for o in bank.question("nerve_risks").options}
+
+
+# The level each warning-sign option raises on its own.
 WARNING_SIGN_LEVELS: dict[str, dict[str, Level]] = {
     "urgent_emergency": {
         "cold_pale_foot": Level.EMERGENCY,
@@ -138,6 +187,7 @@ WARNING_SIGN_LEVELS: dict[str, dict[str, Level]] = {
         "injury": Level.EMERGENCY,
         "one_side_weak": Level.EMERGENCY,
         "groin_numb_bladder": Level.EMERGENCY,
+        "leg_swollen_breathless": Level.EMERGENCY,
         "not_sure": Level.SAME_DAY,
     },
     "urgent_soon": {
@@ -145,36 +195,98 @@ WARNING_SIGN_LEVELS: dict[str, dict[str, Level]] = {
         "red_hot_worsening": Level.SAME_DAY,
         "wound_not_healing": Level.SAME_DAY,
         "hot_swollen_fever": Level.SAME_DAY,
+        "one_leg_swollen": Level.SAME_DAY,
         "severe_or_stops_activities": Level.SOON,
         "no_better_two_weeks": Level.SOON,
         "new_numbness_tingling": Level.SOON,
         "swollen_joints_stiffness": Level.SOON,
+        "ankles_swollen": Level.SOON,
+        "colour_comes_back": Level.SOON,
         "not_sure": Level.SOON,
     },
 }
 
 
-def test_each_warning_sign_raises_one_red_flag_at_its_level(bank: Bank) -> None:
-    """Emergency signs are asked first on their own; every other option has one flag and level.
+@pytest.mark.parametrize("question_id", list(WARNING_SIGN_LEVELS))
+def test_each_warning_sign_raises_one_red_flag_at_its_level(bank: Bank, question_id: str) -> None:
+    """Every warning-sign option on its own raises one flag at its level; 'None of these'
+    raises nothing. The same-day and book-soon signs share one question, so each option's
+    level comes from its red flag."""
+    question = bank.question(question_id)
+    levels = {
+        option.value: [flag.level for flag in red_flags_raised(bank, {question.id: [option.value]})]
+        for option in question.options
+    }
+    expected: dict[str, list[Level]] = {o.value: [] for o in question.options} | {
+        value: [level] for value, level in WARNING_SIGN_LEVELS[question.id].items()
+    }
+    assert levels == expected
+    none = next(o for o in question.options if o.value == "none")
+    assert none.exclusive
+    assert none.negative
 
-    The same-day and book-soon signs share one question, so each option's level comes from its
-    red flag; 'None of these' raises nothing.
-    """
-    assert [q.id for q in bank.sections[0].questions] == list(WARNING_SIGN_LEVELS)
-    for question in bank.sections[0].questions:
-        levels = {
-            option.value: [
-                flag.level for flag in red_flags_raised(bank, {question.id: [option.value]})
-            ]
-            for option in question.options
-        }
-        expected: dict[str, list[Level]] = {o.value: [] for o in question.options} | {
-            value: [level] for value, level in WARNING_SIGN_LEVELS[question.id].items()
-        }
-        assert levels == expected, question.id
-        none = next(o for o in question.options if o.value == "none")
-        assert none.exclusive
-        assert none.negative
+
+@pytest.mark.parametrize(
+    ("answers", "level"),
+    [
+        pytest.param(
+            {"urgent_emergency": ["cold_pale_foot"]}, Level.EMERGENCY, id="foot stays cold, pale"
+        ),
+        pytest.param(
+            {"urgent_soon": ["colour_comes_back"]}, Level.SOON, id="colour comes and goes"
+        ),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "urgent_soon": ["colour_comes_back"]},
+            Level.SAME_DAY,
+            id="diabetes and a colour change",
+        ),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "urgent_soon": ["ankles_swollen"]},
+            Level.SAME_DAY,
+            id="diabetes and swollen feet",
+        ),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "walking_signs": ["unfelt_sores"]},
+            Level.SAME_DAY,
+            id="diabetes and a sore not felt, answered late",
+        ),
+        pytest.param({"walking_signs": ["unfelt_sores"]}, None, id="a sore not felt alone"),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "joint_swelling": "one_foot"},
+            Level.SAME_DAY,
+            id="diabetes and a swollen joint",
+        ),
+        pytest.param(
+            {"morning_stiffness": "over_30", "joint_swelling": "both_feet"},
+            Level.SOON,
+            id="swollen joints and long morning stiffness, answered late",
+        ),
+        pytest.param(
+            {"morning_stiffness": "under_30", "joint_swelling": "both_feet"},
+            None,
+            id="swollen joints and short morning stiffness",
+        ),
+        pytest.param(
+            {"joint_swelling": "one_foot", "joint_warm": True, "fever": True},
+            Level.SAME_DAY,
+            id="a hot swollen joint with a fever",
+        ),
+        pytest.param(
+            {"joint_swelling": "one_foot", "joint_warm": True, "fever": False},
+            None,
+            id="a hot swollen joint without a fever",
+        ),
+        pytest.param({"walking_signs": ["foot_drops"]}, Level.SOON, id="a dropping foot"),
+        pytest.param({"walking_signs": ["toes_catch"]}, None, id="toes catching alone"),
+    ],
+)
+def test_warning_signs_are_caught_from_any_answer(
+    bank: Bank, answers: Answers, level: Level | None
+) -> None:
+    """A warning sign completed by a later answer, or by two answers together, raises its
+    level; the look-alike without the completing answer does not."""
+    raised = red_flags_raised(bank, answers)
+    assert (raised[0].level if raised else None) is level
 
 
 @pytest.mark.parametrize("question_id", ["morning_stiffness", "joint_swelling", "urgent_soon"])
@@ -187,24 +299,130 @@ def test_merged_questions_keep_a_no_answer_with_a_negative(bank: Bank, question_
         assert NOT_SURE in {o.value for o in question.options}
 
 
-@pytest.mark.parametrize("value", ["under_30", "over_30", "yes_unsure", "no", "not_sure"])
-def test_no_morning_stiffness_answer_points_to_exactly_one_contributor(
-    bank: Bank, value: str
+FIBROMYALGIA_OWN = {"tender_points", "muscle_connective_tissue"}
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        pytest.param({"morning_stiffness": "under_30"}, id="short morning stiffness"),
+        pytest.param({"morning_stiffness": "over_30"}, id="long morning stiffness"),
+        pytest.param({"morning_stiffness": "yes_unsure"}, id="stiffness of unknown length"),
+        pytest.param({"sensations": ["tingling"]}, id="tingling"),
+        pytest.param({"sensations": ["numbness"], "nerve_pattern": "patches"}, id="numb patches"),
+        pytest.param({"sensations": ["burning"]}, id="burning"),
+        pytest.param({"sensations": ["cramps"]}, id="cramps"),
+        pytest.param({"sensations": ["shooting"], "pain_timing": ["at_night"]}, id="night pain"),
+        pytest.param({"tender_spots": True, "joint_swelling": "no"}, id="a sore spot"),
+        pytest.param({"walking_signs": ["avoid_walking", "stumble"]}, id="walking less, stumbling"),
+        pytest.param({"urgent_soon": ["new_numbness_tingling"]}, id="new tingling"),
+        pytest.param({"pain_areas": ["heel"]}, id="heel pain alone"),
+        pytest.param(
+            {"pain_areas": ["back_of_heel"], "pain_timing": ["first_steps"]}, id="achilles"
+        ),
+        pytest.param({"pain_areas": ["toes"], "pain_timing": ["first_steps"]}, id="toes at first"),
+        pytest.param(
+            {"joint_swelling": "both_feet", "other_joints": True}, id="swollen feet, painful hands"
+        ),
+    ],
+)
+def test_answers_common_in_fibromyalgia_list_no_specific_condition(
+    bank: Bank, answers: Answers
 ) -> None:
-    """Morning stiffness of any length raises several contributors; no or not sure raises none."""
-    assert bank.question("morning_stiffness").kind is Kind.SINGLE
-    raised = _contributors_raised(bank, {"morning_stiffness": value})
-    assert len(raised) != 1, raised
-    assert bool(raised) is (value not in ("no", "not_sure"))
+    """An answer common in fibromyalgia itself lists at most fibromyalgia's own two
+    contributors: on its own it never lists a specific condition."""
+    assert applicable(bank, answers) == answers
+    assert _listed(bank, answers) <= FIBROMYALGIA_OWN
 
 
-def test_both_feet_swelling_gives_its_own_reason(bank: Bank) -> None:
-    """Swelling on both feet raises rheumatoid arthritis with one more reason than one foot."""
-    both = signals_raised(bank, {"joint_swelling": "both_feet"})
-    one = signals_raised(bank, {"joint_swelling": "one_foot"})
-    assert {c for s in both + one for c in s.raises} == {"rheumatoid_arthritis"}
-    assert {s.id for s in one} < {s.id for s in both}
-    assert signals_raised(bank, {"joint_swelling": "no"}) == []
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param(
+            {"pain_areas": ["heel"], "pain_timing": ["first_steps"]},
+            {"plantar_fasciitis"},
+            id="heel pain on the first steps",
+        ),
+        pytest.param(
+            {"pain_areas": ["big_toe"], "big_toe_stiff": True},
+            {"osteoarthritis"},
+            id="stiff big toe",
+        ),
+        pytest.param(
+            {"pain_areas": ["big_toe"], "big_toe_stiff": False, "big_toe_push_off": True},
+            {"osteoarthritis"},
+            id="big toe hurts pushing off",
+        ),
+        pytest.param(
+            {"morning_stiffness": "over_30", "joint_swelling": "both_feet"},
+            {"rheumatoid_arthritis", "muscle_connective_tissue"},
+            id="soft swelling and long stiffness",
+        ),
+        pytest.param(
+            {"morning_stiffness": "no", "joint_swelling": "one_foot", "hands_swollen": True},
+            {"rheumatoid_arthritis"},
+            id="soft swelling and swollen hands",
+        ),
+        pytest.param(
+            {"sensations": ["tingling"], "nerve_pattern": "sock"},
+            {"peripheral_neuropathy"},
+            id="tingling in a sock pattern",
+        ),
+        pytest.param(
+            {"nerve_risks": ["chemotherapy"], "sensations": ["numbness"]},
+            {"peripheral_neuropathy"},
+            id="numbness and a nerve risk",
+        ),
+        pytest.param(
+            {"sensations": ["burning"], "temperature_feel": True},
+            {"peripheral_neuropathy", "muscle_connective_tissue"},
+            id="hot and cold hard to feel",
+        ),
+        pytest.param(
+            {"walking_signs": ["unfelt_sores"]}, {"peripheral_neuropathy"}, id="sores not felt"
+        ),
+        pytest.param({"walk_differently": True}, {"gait"}, id="walking changed by pain"),
+        pytest.param({"walking_signs": ["shoe_wear"]}, {"gait"}, id="uneven shoe wear"),
+        pytest.param({"walking_signs": ["toes_catch"]}, {"gait"}, id="toes catching"),
+        pytest.param({"sensations": ["touch_hurts"]}, {"tender_points"}, id="light touch hurts"),
+    ],
+)
+def test_characteristic_patterns_list_their_contributor(
+    bank: Bank, answers: Answers, expected: set[str]
+) -> None:
+    """Each pattern the clinical review names lists its contributor (and only what the
+    answers themselves support)."""
+    assert applicable(bank, answers) == answers
+    assert _listed(bank, answers) == expected
+
+
+def test_not_sure_everywhere_lists_nothing(bank: Bank) -> None:
+    """A person who answers "not sure" wherever they can is listed no contributor."""
+    answers: Answers = {}
+    for question in bank.questions:
+        values = {o.value for o in question.options}
+        if question.kind is Kind.YES_NO or NOT_SURE in values:
+            answers[question.id] = [NOT_SURE] if question.kind is Kind.MULTI else NOT_SURE
+    assert _listed(bank, answers) == set()
+
+
+def test_supporting_answers_add_reasons_under_a_listed_contributor(bank: Bank) -> None:
+    """Short morning stiffness and both-feet swelling show as reasons only once a pattern
+    lists their condition."""
+    alone: Answers = {"morning_stiffness": "under_30", "joint_swelling": "both_feet"}
+    assert "osteoarthritis" not in _listed(bank, alone)
+    assert "rheumatoid_arthritis" not in _listed(bank, alone)
+    with_patterns: Answers = alone | {
+        "pain_areas": ["big_toe"],
+        "big_toe_stiff": True,
+        "hands_swollen": True,
+    }
+    listed = contributors_listed(bank, with_patterns)
+    assert {s.id for s in listed["osteoarthritis"]} >= {"big_toe_stiff", "stiffness_under_30"}
+    assert {s.id for s in listed["rheumatoid_arthritis"]} >= {
+        "swelling_hands_swollen",
+        "swelling_both_feet",
+    }
 
 
 def test_every_level_has_red_flags(bank: Bank) -> None:
@@ -217,53 +435,6 @@ def test_the_summary_says_contributors_may_be_worth_raising(bank: Bank) -> None:
     words = bank.messages.summary
     assert words.contributors == "May be worth raising with a clinician"
     assert "not ranked" in words.contributors_note
-
-
-@pytest.mark.parametrize(
-    ("answers", "expected"),
-    [
-        pytest.param(
-            {"morning_stiffness": "under_30"},
-            {"muscle_connective_tissue", "osteoarthritis"},
-            id="morning stiffness, short",
-        ),
-        pytest.param(
-            {"morning_stiffness": "over_30"},
-            {"muscle_connective_tissue", "rheumatoid_arthritis"},
-            id="morning stiffness, long",
-        ),
-        pytest.param(
-            {"morning_stiffness": "yes_unsure"},
-            {"muscle_connective_tissue", "rheumatoid_arthritis"},
-            id="morning stiffness, length not known",
-        ),
-        pytest.param(
-            {"urgent_soon": ["swollen_joints_stiffness"]},
-            {"muscle_connective_tissue", "rheumatoid_arthritis"},
-            id="swollen joints and long morning stiffness",
-        ),
-        pytest.param(
-            {"sensations": ["tingling"]},
-            {"muscle_connective_tissue", "peripheral_neuropathy"},
-            id="tingling",
-        ),
-        pytest.param(
-            {"sensations": ["burning"]},
-            {"muscle_connective_tissue", "peripheral_neuropathy"},
-            id="burning",
-        ),
-        pytest.param(
-            {"urgent_soon": ["new_numbness_tingling"]},
-            {"muscle_connective_tissue", "peripheral_neuropathy"},
-            id="new numbness or tingling",
-        ),
-    ],
-)
-def test_overlapping_symptoms_raise_more_than_one_contributor(
-    bank: Bank, answers: Answers, expected: set[str]
-) -> None:
-    """Morning stiffness, tingling and burning never point to exactly one contributor."""
-    assert _contributors_raised(bank, answers) == expected
 
 
 @pytest.mark.parametrize(
@@ -284,7 +455,7 @@ def test_overlapping_symptoms_raise_more_than_one_contributor(
 def test_signals_on_an_overlapping_symptom_raise_several_contributors(
     bank: Bank, answers: list[tuple[str, bool | str | None]], expected: set[str]
 ) -> None:
-    """All signals on morning stiffness (or on tingling) together raise several contributors."""
+    """All signals on morning stiffness (or on tingling) together name several contributors."""
     raised = {
         contributor
         for signal in bank.signals
@@ -373,15 +544,21 @@ def test_the_wording_check_finds_each_forbidden_phrase(text: str, found: list[st
 # mechanism is tested there on the tiny bank; these tables are the shipped bank's content) ---
 
 FOLLOW_UPS = {
+    "pain_onset",
     "first_steps_ease",
     "nerve_pattern",
     "temperature_feel",
-    "nerve_risks",
+    "joint_warm",
+    "fever",
+    "hands_swollen",
     "other_joints",
     "big_toe_stiff",
+    "big_toe_push_off",
     "big_toe_bump",
 }
-NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
+NERVE = {"nerve_pattern", "temperature_feel"}
+SWELLING = {"joint_warm", "hands_swollen", "other_joints"}
+BIG_TOE = {"big_toe_stiff", "big_toe_push_off"}
 
 
 @pytest.mark.parametrize(
@@ -389,30 +566,37 @@ NERVE = {"nerve_pattern", "temperature_feel", "nerve_risks"}
     [
         pytest.param({}, FOLLOW_UPS, id="nothing answered: every follow-up skipped"),
         pytest.param(
+            {"pain_duration": "under_6_weeks"}, FOLLOW_UPS - {"pain_onset"}, id="new pain"
+        ),
+        pytest.param({"pain_duration": "over_a_year"}, FOLLOW_UPS, id="long-standing pain"),
+        pytest.param(
             {"pain_timing": ["first_steps", "at_night"]},
             FOLLOW_UPS - {"first_steps_ease"},
             id="first steps",
         ),
         pytest.param({"sensations": ["numbness"]}, FOLLOW_UPS - NERVE, id="numbness"),
         pytest.param({"sensations": ["deep_ache"]}, FOLLOW_UPS, id="ache is not nerve-type"),
+        pytest.param({"sensations": ["stabbing"]}, FOLLOW_UPS, id="stabbing is not nerve-type"),
         pytest.param({"morning_stiffness": "over_30"}, FOLLOW_UPS, id="stiffness opens nothing"),
         pytest.param(
-            {"joint_swelling": "both_feet"}, FOLLOW_UPS - {"other_joints"}, id="swelling, both feet"
+            {"joint_swelling": "both_feet"}, FOLLOW_UPS - SWELLING, id="swelling, both feet"
         ),
         pytest.param(
-            {"joint_swelling": "one_foot"}, FOLLOW_UPS - {"other_joints"}, id="swelling, one foot"
+            {"joint_swelling": "one_foot", "joint_warm": True},
+            FOLLOW_UPS - SWELLING - {"fever"},
+            id="warm swelling, one foot",
         ),
         pytest.param({"joint_swelling": "no"}, FOLLOW_UPS, id="no swelling"),
         pytest.param({"joint_swelling": "not_sure"}, FOLLOW_UPS, id="not sure if swollen"),
-        pytest.param({"pain_areas": ["big_toe"]}, FOLLOW_UPS - {"big_toe_stiff"}, id="big toe"),
+        pytest.param({"pain_areas": ["big_toe"]}, FOLLOW_UPS - BIG_TOE, id="big toe"),
         pytest.param(
             {"pain_areas": ["big_toe"], "big_toe_stiff": True},
-            FOLLOW_UPS - {"big_toe_stiff", "big_toe_bump"},
+            FOLLOW_UPS - BIG_TOE - {"big_toe_bump"},
             id="stiff big toe",
         ),
         pytest.param(
             {"pain_areas": ["big_toe"], "big_toe_stiff": False},
-            FOLLOW_UPS - {"big_toe_stiff"},
+            FOLLOW_UPS - BIG_TOE,
             id="big toe not stiff",
         ),
         pytest.param(
@@ -445,6 +629,16 @@ def test_follow_up_questions_open_as_the_content_says(
             id="first steps without heel or arch",
         ),
         pytest.param(
+            {"pain_areas": ["back_of_heel"], "pain_timing": ["first_steps"]},
+            [],
+            id="first steps at the back of the heel",
+        ),
+        pytest.param(
+            {"pain_areas": ["arch"], "sensations": ["stabbing"]},
+            ["heel_stabbing"],
+            id="stabbing arch pain",
+        ),
+        pytest.param(
             {"sensations": ["shooting"], "pain_timing": ["at_night"]},
             ["burning_shooting_at_night"],
             id="shooting at night",
@@ -459,7 +653,21 @@ def test_follow_up_questions_open_as_the_content_says(
             ["deep_ache_spread"],
             id="skipped follow-up raises nothing",
         ),
-        pytest.param({"nerve_risks": ["diabetes"]}, [], id="skipped risk question raises nothing"),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "sensations": ["deep_ache"]},
+            ["deep_ache_spread"],
+            id="a nerve risk without nerve-type feelings",
+        ),
+        pytest.param(
+            {"nerve_risks": ["not_sure"], "sensations": ["tingling"]},
+            ["tingling"],
+            id="not sure about nerve risks",
+        ),
+        pytest.param(
+            {"tender_spots": True, "joint_swelling": "one_foot"},
+            [],
+            id="a sore spot on a swollen joint",
+        ),
         pytest.param(
             {"walking_signs": ["stumble", "shoe_wear"]},
             ["uneven_shoe_wear", "stumble_unsteady"],
@@ -477,19 +685,19 @@ def test_follow_up_questions_open_as_the_content_says(
         ),
         pytest.param(
             {"morning_stiffness": "yes_unsure"},
-            ["morning_stiffness", "stiffness_length_unsure"],
+            ["morning_stiffness"],
             id="morning stiffness of unknown length",
         ),
         pytest.param({"morning_stiffness": "no"}, [], id="no morning stiffness"),
         pytest.param({"morning_stiffness": "not_sure"}, [], id="not sure about stiffness"),
         pytest.param(
-            {"joint_swelling": "both_feet", "other_joints": True},
-            ["joint_swelling", "swelling_both_feet", "hands_wrists_too"],
+            {"joint_swelling": "both_feet", "hands_swollen": True, "other_joints": True},
+            ["swelling_hands_swollen", "swelling_both_feet", "hands_wrists_painful"],
             id="swelling on both feet and in the hands",
         ),
         pytest.param(
-            {"joint_swelling": "one_foot", "other_joints": False},
-            ["joint_swelling"],
+            {"joint_swelling": "one_foot", "hands_swollen": False, "other_joints": False},
+            [],
             id="swelling on one foot",
         ),
         pytest.param({"joint_swelling": "not_sure"}, [], id="not sure about swelling"),
