@@ -5,12 +5,19 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from helpers.strategies import PROPERTY, answer_values, any_answers, tiny_test_bank, walked_answers
+from helpers.strategies import (
+    PROPERTY,
+    answer_values,
+    any_answers,
+    not_sure_answers,
+    tiny_test_bank,
+    walked_answers,
+)
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import LEVEL_ORDER
+from fibrofoot.bank.models import LEVEL_ORDER, Role
 from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import (
     applicable,
@@ -81,6 +88,27 @@ def test_contributors_are_in_the_documents_order_each_with_a_reason(answers: Ans
     order = [c.id for c in BANK.contributors]
     assert ids == sorted(ids, key=order.index)
     assert all(c.reasons for c in contributors)
+
+
+@PROPERTY
+@given(any_answers(BANK))
+def test_no_contributor_is_listed_without_a_raised_characteristic_signal(answers: Answers) -> None:
+    """A listed contributor has a raised characteristic signal; every reason under it is that of
+    a raised signal naming it; and a contributor with a raised characteristic one is listed."""
+    raised = signals_raised(BANK, answers)
+    characteristic = {c for s in raised if s.role is Role.CHARACTERISTIC for c in s.raises}
+    contributors = _summary(answers).contributors
+    assert {c.id for c in contributors} == characteristic
+    for contributor in contributors:
+        assert set(contributor.reasons) <= {s.reason for s in raised if contributor.id in s.raises}
+
+
+@PROPERTY
+@given(not_sure_answers(BANK))
+def test_not_sure_answers_list_nothing(answers: Answers) -> None:
+    """Answering "not sure" wherever it is offered lists no contributor, even when a supporting
+    signal matches it."""
+    assert _summary(answers).contributors == []
 
 
 @PROPERTY

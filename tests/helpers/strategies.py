@@ -148,6 +148,17 @@ def any_answers(bank: Bank | None = None) -> st.SearchStrategy[Answers]:
     return st.fixed_dictionaries({}, optional={q.id: answer_values(q) for q in questions})
 
 
+def not_sure_answers(bank: Bank | None = None) -> st.SearchStrategy[Answers]:
+    """ "Not sure" to any subset of the questions that offer it, and nothing else."""
+    values: dict[str, AnswerValue] = {}
+    for question in (bank or shipped_bank()).questions:
+        if question.kind is Kind.YES_NO and question.allow_not_sure:
+            values[question.id] = NOT_SURE
+        elif NOT_SURE in {o.value for o in question.options}:
+            values[question.id] = [NOT_SURE] if question.kind is Kind.MULTI else NOT_SURE
+    return st.fixed_dictionaries({}, optional={k: st.just(v) for k, v in values.items()})
+
+
 @st.composite
 def walked_answers(draw: st.DrawFn, bank: Bank | None = None) -> Answers:
     """Answers in bank order to the questions that apply, stopping at a drawn point."""
