@@ -103,7 +103,9 @@ def progress(bank: Bank, walk: Walk) -> Progress | None:
 
 
 def red_flags_for(bank: Bank, question_id: str, answers: Answers) -> list[RedFlag]:
-    """Red flags raised by the answer just given, to show at once (most urgent first)."""
+    """The red flags the answer to `question_id` completes, to show at once, most urgent first:
+    those raised now with a condition on that question. A flag may combine answers from any
+    sections, so it shows at whichever of its answers comes last, in the walk or in the review."""
     raised = red_flags_raised(bank, answers)
     return [flag for flag in raised if any(c.question == question_id for c in flag.when)]
 

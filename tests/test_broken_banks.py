@@ -159,6 +159,27 @@ def _cases() -> Iterator[Breakage]:
         _edit(first, _set(["signals", 0, "raises"], ["gout"])),
     )
     yield Breakage(
+        "signal-without-role",
+        first,
+        "role",
+        _edit(first, lambda d: d["signals"][0].pop("role")),
+    )
+    yield Breakage(
+        "signal-unknown-role", first, "role", _edit(first, _set(["signals", 0, "role"], "main"))
+    )
+    yield Breakage(
+        "characteristic-on-not-sure",
+        first,
+        "not sure",
+        _edit(first, _set(["signals", 0, "when"], [{"question": "tingling", "is": ["not_sure"]}])),
+    )
+    yield Breakage(
+        "bidi-override-in-a-reason",
+        first,
+        "\\u202e",
+        _edit(first, _set(["signals", 0, "reason"], "You said \u202eT1.")),
+    )
+    yield Breakage(
         "duplicate-question-id",
         first,
         "used more than once",
