@@ -163,10 +163,12 @@ def test_every_question_has_a_short_why_line(bank: Bank) -> None:
 
 
 def test_the_warning_sign_checks_come_first(bank: Bank) -> None:
-    """The emergency signs are the first question, and the first section asks everyone."""
-    first = bank.sections[0].questions
-    assert [q.id for q in first] == ["urgent_emergency", "nerve_risks", "urgent_soon"]
-    assert all(not q.ask_if for q in first)
+    """The emergency signs are the first question; the first section asks everyone about
+    warning signs and diabetes, and its follow-ups only of those they concern."""
+    first = [q.id for q in bank.sections[0].questions]
+    assert first[:3] == ["urgent_emergency", "nerve_risks", "urgent_soon"]
+    assert all(not bank.question(q).ask_if for q in first[:3])
+    assert set(first[3:]) <= FOLLOW_UPS
     emergency = [flag for flag in bank.red_flags if flag.level is Level.EMERGENCY]
     assert {c.question for flag in emergency for c in flag.when} == {"urgent_emergency"}
 
@@ -251,6 +253,19 @@ def test_each_warning_sign_raises_one_red_flag_at_its_level(bank: Bank, question
             id="diabetes and a sore not felt, answered late",
         ),
         pytest.param({"walking_signs": ["unfelt_sores"]}, None, id="a sore not felt alone"),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "diabetic_foot_changes": ["shape_change"]},
+            Level.SAME_DAY,
+            id="diabetes and a foot changing shape, without pain",
+        ),
+        pytest.param(
+            {"nerve_risks": ["diabetes"], "diabetic_foot_changes": ["colour_stays"]},
+            Level.SAME_DAY,
+            id="diabetes and a colour change that stays",
+        ),
+        pytest.param(
+            {"walking_signs": ["calf_pain_walking"]}, Level.SOON, id="calf pain on walking"
+        ),
         pytest.param(
             {"nerve_risks": ["diabetes"], "joint_swelling": "one_foot"},
             Level.SAME_DAY,
@@ -544,6 +559,8 @@ def test_the_wording_check_finds_each_forbidden_phrase(text: str, found: list[st
 # mechanism is tested there on the tiny bank; these tables are the shipped bank's content) ---
 
 FOLLOW_UPS = {
+    "diabetic_foot_changes",
+    "new_medicine",
     "pain_onset",
     "first_steps_ease",
     "nerve_pattern",
@@ -565,6 +582,17 @@ BIG_TOE = {"big_toe_stiff", "big_toe_push_off"}
     ("answers", "skipped"),
     [
         pytest.param({}, FOLLOW_UPS, id="nothing answered: every follow-up skipped"),
+        pytest.param(
+            {"nerve_risks": ["diabetes", "alcohol"]},
+            FOLLOW_UPS - {"diabetic_foot_changes"},
+            id="diabetes",
+        ),
+        pytest.param({"nerve_risks": ["not_sure"]}, FOLLOW_UPS, id="not sure about diabetes"),
+        pytest.param(
+            {"urgent_soon": ["ankles_swollen"]},
+            FOLLOW_UPS - {"new_medicine"},
+            id="swollen ankles",
+        ),
         pytest.param(
             {"pain_duration": "under_6_weeks"}, FOLLOW_UPS - {"pain_onset"}, id="new pain"
         ),
