@@ -15,14 +15,14 @@ from pydantic import BaseModel, ConfigDict
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, read_answers, validate_answers
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Kind, Level
 from fibrofoot.rules import applicable, next_unanswered
 
 Cli = Callable[..., tuple[int, str, str]]
 
 PERSONAS_DIR = Path(__file__).parent / "personas"
 PERSONA_FILES = sorted(p for p in PERSONAS_DIR.glob("*.yaml") if p.stem != "expectations")
-# A persona is a short, realistic walk: the bank has 26 questions and no one is asked them all;
+# A persona is a short, realistic walk: the bank has 28 questions and no one is asked them all;
 MAX_ANSWERS = 25  # the burden budget: no walk asks more than 25
 
 
@@ -109,3 +109,19 @@ def test_a_persona_report_shows_what_it_must(cli: Cli, bank: Bank, path: Path) -
     levels = [flag["level"] for flag in document["red_flags"]]
     assert (levels[0] if levels else None) == (expected.red_flag and expected.red_flag.value)
     assert all(c["reasons"] for c in document["contributors"])
+
+
+PUBLISHED = PERSONAS_DIR / "published" / "values.yaml"
+
+
+def test_every_published_id_and_value_still_loads(bank: Bank) -> None:
+    """A saved answers file from the first published bank still reads: every question id and
+    answer value it could hold is still an answer of the shipped bank."""
+    published = yaml.safe_load(PUBLISHED.read_text(encoding="utf-8"))
+    for question_id, values in published.items():
+        multi = bank.has_question(question_id) and bank.question(question_id).kind is Kind.MULTI
+        for value in values:
+            answer = [value] if multi else value
+            assert validate_answers(bank, {question_id: answer}, PUBLISHED.name) == {
+                question_id: answer
+            }, (question_id, value)
