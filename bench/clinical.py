@@ -9,6 +9,7 @@ output was seen. It prints figures and the pictures that miss, and never fails.
 from __future__ import annotations
 
 import statistics
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from fibrofoot.answers import read_answers, validate_answers
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level
 from fibrofoot.errors import FibrofootError
-from fibrofoot.rules import applicable
+from fibrofoot.rules import applicable, next_unanswered
 from fibrofoot.summary import build_summary
 
 HERE = Path(__file__).resolve().parent / "clinical"
@@ -48,6 +49,7 @@ class Scored:
     level: str
     asked: int
     dropped: int  # answers in the file that the walkthrough would not ask
+    complete: bool  # the file answers every question the walkthrough would ask
 
     @property
     def missed(self) -> list[str]:
@@ -90,6 +92,7 @@ def score(bank: Bank, picture: Picture, path: Path) -> Scored:
         level=levels[0].value if levels else NONE,  # red flags come most urgent first
         asked=len(kept),
         dropped=len(answers) - len(kept),
+        complete=next_unanswered(bank, kept) is None,
     )
 
 
@@ -124,6 +127,13 @@ def report(results: list[Scored], unscored: list[str]) -> list[str]:
     lines += ["", f"pictures that miss: {len(failing)}"]
     for picture_id, problems in failing:
         lines += [f"  {picture_id}", *(f"    - {p}" for p in problems)]
+    stopped = [r.picture.id for r in results if not r.complete]
+    if stopped:
+        lines += [
+            "",
+            f"stop before the end of the walk (check against the picture): {len(stopped)}",
+        ]
+        lines += textwrap.wrap(", ".join(stopped), 98, initial_indent="  ", subsequent_indent="  ")
     if unscored:
         lines += ["", f"not scored: {len(unscored)}", *(f"  {u}" for u in unscored)]
     return lines
