@@ -401,14 +401,15 @@ def test_a_signal_during_a_save_stops_cleanly_and_says_so(
 
     monkeypatch.setattr(bank_load, "validate_bank", validate)
     _signal_during_fsync(monkeypatch, signum)
-    before = {s: signal.getsignal(s) for s in cli.STOPPED}
+    stops = [getattr(signal, name) for name in cli.STOPPED]
+    before = {s: signal.getsignal(s) for s in stops}
     lines = [*walk_lines(tiny_bank), "2", format_number("text"), ""]
     got, shown, _ = main_on(tiny_bank_dir, lines)
     assert got == code
     assert said in shown
     ends_with_consult(shown, tiny_bank)
     assert list(tmp_path.iterdir()) == []  # hidden temporary files included
-    assert {s: signal.getsignal(s) for s in cli.STOPPED} == before
+    assert {s: signal.getsignal(s) for s in stops} == before
     assert len(validated) == 1
 
 

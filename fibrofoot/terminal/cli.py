@@ -12,7 +12,7 @@ receives the streams, and meets a signal as an exception.
 from __future__ import annotations
 
 import io
-import signal
+import os
 import sys
 
 from fibrofoot import __version__
@@ -35,10 +35,11 @@ FALLBACK_CONSULT = (
 # Signals that stop a run, and how the run says it ended. Each becomes an exception where the
 # program was (SIGTERM and SIGHUP would otherwise end Python without running `finally`, leaving
 # a temporary file), and the exit code is 128 + the signal's number: 130, 143, 129.
-STOPPED: dict[int, str] = {
-    signal.SIGINT: "Stopped.",
-    signal.SIGTERM: "Stopped: fibrofoot was asked to end (SIGTERM).",
-    signal.SIGHUP: "Stopped: the terminal was closed (SIGHUP).",
+# `signal` is imported only past the --version fast path, hence names rather than numbers.
+STOPPED = {
+    "SIGINT": "Stopped.",
+    "SIGTERM": "Stopped: fibrofoot was asked to end (SIGTERM).",
+    "SIGHUP": "Stopped: the terminal was closed (SIGHUP).",
 }
 
 
@@ -88,14 +89,17 @@ def _run(words: list[str], streams: Streams) -> int:
         say_to_terminal(streams.terminal, consult_message(folder))
         return error.exit_code
     except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal; Ctrl-D in a text box
+        import signal
+
         _ignore_stop_signals()  # a second Ctrl-C while saying so must not end in a traceback
         signum = stop.signum if isinstance(stop, Signalled) else signal.SIGINT
         try:
-            say_to_terminal(streams.terminal, f"\n{STOPPED[signum]}")
+            say_to_terminal(streams.terminal, f"\n{STOPPED[signal.Signals(signum).name]}")
             say_to_terminal(streams.terminal, "")
             say_to_terminal(streams.terminal, consult_message(folder))
         except (OSError, ValueError):  # the terminal is gone (SIGHUP): nobody to tell
             pass
+        _flush_or_drop(sys.stdout, streams.terminal)
         return EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
 
 
@@ -144,7 +148,22 @@ def _whole_writes(stdout: TextIO | None) -> TextIO | None:
     return sys.stdout
 
 
+def _flush_or_drop(*streams: TextIO | None) -> None:
+    """Flush what is still buffered; a stream whose terminal is gone is pointed at /dev/null,
+    so that Python's own flush at exit does not fail too (and turn the exit code into 120)."""
+    import contextlib
+
+    for stream in filter(None, streams):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
 def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
+    import signal  # imported already (`_catch_stop_signals`): nothing is loaded in a handler
+
     _ignore_stop_signals()
     raise KeyboardInterrupt if signum == signal.SIGINT else Signalled(signum)
 
@@ -152,8 +171,11 @@ def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
 def _catch_stop_signals() -> dict[int, Any]:
     """Turn each stop signal into an exception (the handler ignores any that follow); return
     the handlers there were. Nothing changes off the main thread, where Python allows none."""
+    import signal
+
     previous: dict[int, Any] = {}
-    for signum in STOPPED:
+    for name in STOPPED:
+        signum = getattr(signal, name)
         try:
             previous[signum] = signal.signal(signum, _on_stop_signal)
         except ValueError:
@@ -162,14 +184,18 @@ def _catch_stop_signals() -> dict[int, Any]:
 
 
 def _ignore_stop_signals() -> None:
-    for signum in STOPPED:
+    import signal
+
+    for name in STOPPED:
         try:
-            signal.signal(signum, signal.SIG_IGN)
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
         except ValueError:
             return
 
 
 def _restore(previous: dict[int, Any]) -> None:
+    import signal
+
     for signum, handler in previous.items():
         if handler is not None:  # None: set outside Python, and Python cannot set it back
             signal.signal(signum, handler)

@@ -6,6 +6,7 @@ or by typing < or ? in a text box. What going back means is decided by the walkt
 
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -17,6 +18,7 @@ from questionary.prompts.common import InquirerControl
 
 from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.models import Kind, Question
+from fibrofoot.terminal.cli import Signalled
 from fibrofoot.terminal.prompter import (
     AnswerOrBack,
     Nav,
@@ -72,11 +74,11 @@ class QuestionaryPrompter(Prompter):
             "Your choice:", items, default=_pick(items, default), instruction=_MENU_HINT
         )
         _add_keys(prompt, _stop_keys())
-        return str(prompt.unsafe_ask())
+        return str(_asked(prompt))
 
     def type_text(self, message: str, default: str = "") -> str:
         self.say(message)
-        return str(questionary.text("›", default=default).unsafe_ask())
+        return str(_asked(questionary.text("›", default=default)))
 
     def _show(self, question: Question, which: str, nav: Navigation) -> str:
         """Print the question and the keys that work; return the short prompt label."""
@@ -95,7 +97,7 @@ class QuestionaryPrompter(Prompter):
                 default=str(default or ""),
                 validate=lambda typed: note_problem(typed_text(typed)) or True,
             )
-            typed = typed_text(str(prompt.unsafe_ask()))
+            typed = typed_text(str(_asked(prompt)))
             return {"<": Nav.BACK, "?": Nav.WHY}.get(typed.strip(), typed)
         rows = option_rows(question)
         if question.kind is Kind.MULTI:
@@ -118,7 +120,7 @@ class QuestionaryPrompter(Prompter):
                 instruction=" ",
             )
         _add_navigation_keys(prompt, back=nav.can_go_back)
-        result = prompt.unsafe_ask()
+        result = _asked(prompt)
         if isinstance(result, Nav | _WhyKey):
             return result
         if question.kind is Kind.MULTI:
@@ -134,6 +136,15 @@ class _WhyKey:
     """? was pressed in a menu; `ticked` keeps the boxes ticked so far for when it comes back."""
 
     ticked: list[str]
+
+
+def _asked(prompt: questionary.Question) -> Any:
+    """The prompt's answer. Its terminal failing (EIO once the window is closed, found before
+    SIGHUP arrives, or while the prompt tidies up after it) stops as SIGHUP does."""
+    try:
+        return prompt.unsafe_ask()
+    except OSError:
+        raise Signalled(signal.SIGHUP) from None
 
 
 def _stop_keys() -> KeyBindings:

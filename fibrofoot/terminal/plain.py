@@ -25,6 +25,7 @@ from fibrofoot.terminal.prompter import (
     to_token,
     typed_text,
 )
+from fibrofoot.terminal.screen import read_line
 
 
 class PlainPrompter(Prompter):
@@ -134,10 +135,7 @@ class PlainPrompter(Prompter):
     def _read(self, prompt: str) -> str:
         self.out.write(harmless(prompt))  # it may hold a kept note or a typed file name
         self.out.flush()
-        line = self.source.readline()
-        if not line:  # end of input (Ctrl-D): stop as Ctrl-C does
-            raise KeyboardInterrupt
-        return typed_text(line.strip())
+        return typed_text(read_line(self.source).strip())
 
 
 def _prompt(hint: str, nav: Navigation, kept: str) -> str:

@@ -7,9 +7,11 @@ libraries are loaded.
 from __future__ import annotations
 
 import os
+import signal
 from typing import TextIO
 
 from fibrofoot.safe_text import ascii_int, wrap_paragraph
+from fibrofoot.terminal.cli import Signalled
 
 KEYS_HELP_MENUS = (
     "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
@@ -58,3 +60,15 @@ def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None)
     width = min(max(terminal_width(out) - 1, 30), 80)  # long lines are hard to read
     lines = wrap_paragraph(text, width, indent, first, break_long_words=False)  # paths stay whole
     print("\n".join(lines), file=out, flush=True)
+
+
+def read_line(source: TextIO) -> str:
+    """A line typed on `source`. The end of input (Ctrl-D) stops as Ctrl-C does; a terminal
+    that went away (its window closed: reading fails before SIGHUP arrives) stops as SIGHUP."""
+    try:
+        line = source.readline()
+    except OSError:
+        raise Signalled(signal.SIGHUP) from None
+    if not line:
+        raise KeyboardInterrupt
+    return line

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
-from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams, say
+from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams, read_line, say
 
 if TYPE_CHECKING:
     from datetime import date
@@ -96,8 +96,7 @@ def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
 
 def _wait_for_enter(keyboard: TextIO, out: TextIO) -> None:
     say(out, "Press Enter to begin.")
-    if not keyboard.readline():  # end of input (Ctrl-D): stop as Ctrl-C does
-        raise KeyboardInterrupt
+    read_line(keyboard)
 
 
 class _Preparation(threading.Thread):

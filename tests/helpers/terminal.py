@@ -185,21 +185,37 @@ class Terminal:
     """fibrofoot running in a pseudo-terminal; everything it shows is kept in `transcript`."""
 
     def __init__(
-        self, cwd: Path, *args: str, term: str = "xterm-256color", stdout_to: str | None = None
+        self,
+        cwd: Path,
+        *args: str,
+        term: str = "xterm-256color",
+        stdout_to: str | None = None,
+        shell: str | None = None,
+        env: dict[str, str] | None = None,
+        user: Sequence[str] = (),
     ) -> None:
-        """Run `fibrofoot ARGS` in `cwd`; with `stdout_to`, as `fibrofoot ARGS > FILE` in bash."""
+        """Run `fibrofoot ARGS` in `cwd`; with `stdout_to`, as `fibrofoot ARGS > FILE` in bash.
+
+        `shell` is a bash line in which `{}` stands for the command (`ulimit -f 1; {} > out`,
+        `{} >&-`); `env` adds to or changes the environment; `user` is a command that runs
+        fibrofoot as another user (`setpriv --reuid=65534 ...`).
+        """
         self.transcript = io.StringIO()
         command, argv = str(FIBROFOOT), list(args)
+        if user:
+            command, argv = user[0], [*user[1:], command, *argv]
         if stdout_to is not None:
-            line = shlex.join([command, *argv]) + " > " + shlex.quote(stdout_to)
-            command, argv = "bash", ["-c", line]
+            shell = "{} > " + shlex.quote(stdout_to)
+        if shell is not None:
+            command, argv = "bash", ["-c", shell.format(shlex.join([command, *argv]))]
         self.child: pexpect.spawn[str] = pexpect.spawn(
             command,
             argv,
             cwd=cwd,
-            env=terminal_env(term),
+            env={**terminal_env(term), **(env or {})},
             dimensions=(ROWS, COLUMNS),
             encoding="utf-8",
+            codec_errors="replace",
             timeout=TIMEOUT,
             preexec_fn=default_sigint,
         )
