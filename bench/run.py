@@ -97,10 +97,10 @@ def bank_load_seconds(question_count: int) -> float:
             for n in range(question_count)
         ]
         # 250 questions a file: one file stays well under the reader's limit of values a file.
-        for start in range(0, question_count, 250):
-            part = extra[start : start + 250]
-            section = {"sections": [{"id": f"extra_{start}", "title": "Extra", "questions": part}]}
-            name = f"99-extra-{start:05d}.yaml"
+        for first in range(0, question_count, 250):
+            part = extra[first : first + 250]
+            section = {"sections": [{"id": f"extra_{first}", "title": "Extra", "questions": part}]}
+            name = f"99-extra-{first:05d}.yaml"
             (Path(folder) / name).write_text(yaml.safe_dump(section), encoding="utf-8")
         start = time.perf_counter()
         load_bank(Path(folder))
