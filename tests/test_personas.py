@@ -22,7 +22,7 @@ Cli = Callable[..., tuple[int, str, str]]
 
 PERSONAS_DIR = Path(__file__).parent / "personas"
 PERSONA_FILES = sorted(p for p in PERSONAS_DIR.glob("*.yaml") if p.stem != "expectations")
-# A persona is a short, realistic walk: the bank has 28 questions and no one is asked them all;
+# A persona is a short, realistic walk: the bank has 30 questions and no one is asked them all;
 MAX_ANSWERS = 25  # the burden budget: no walk asks more than 25
 
 
