@@ -190,13 +190,13 @@ class Terminal:
         *args: str,
         term: str = "xterm-256color",
         stdout_to: str | None = None,
-        shell: str | None = None,
+        bash_line: str | None = None,
         env: dict[str, str] | None = None,
         user: Sequence[str] = (),
     ) -> None:
         """Run `fibrofoot ARGS` in `cwd`; with `stdout_to`, as `fibrofoot ARGS > FILE` in bash.
 
-        `shell` is a bash line in which `{}` stands for the command (`ulimit -f 1; {} > out`,
+        `bash_line` is a bash line in which `{}` stands for the command (`ulimit -f 1; {} > out`,
         `{} >&-`); `env` adds to or changes the environment; `user` is a command that runs
         fibrofoot as another user (`setpriv --reuid=65534 ...`).
         """
@@ -205,9 +205,9 @@ class Terminal:
         if user:
             command, argv = user[0], [*user[1:], command, *argv]
         if stdout_to is not None:
-            shell = "{} > " + shlex.quote(stdout_to)
-        if shell is not None:
-            command, argv = "bash", ["-c", shell.format(shlex.join([command, *argv]))]
+            bash_line = "{} > " + shlex.quote(stdout_to)
+        if bash_line is not None:
+            command, argv = "bash", ["-c", bash_line.format(shlex.join([command, *argv]))]
         self.child: pexpect.spawn[str] = pexpect.spawn(
             command,
             argv,
