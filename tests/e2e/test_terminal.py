@@ -16,7 +16,6 @@ from typing import Protocol
 
 import pytest
 import yaml
-from helpers.strategies import NO_URGENT
 from helpers.terminal import (
     FIBROFOOT,
     SOURCE_DATE,
@@ -31,7 +30,7 @@ from helpers.terminal import (
 )
 from helpers.wording import assert_safe_ending
 
-from fibrofoot.answers import Answers
+from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import Bank, Level
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.summary import build_summary
@@ -42,24 +41,14 @@ pytestmark = pytest.mark.e2e
 SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
 ANSWERS_NAME = f"fibrofoot-answers-{SOURCE_DATE}.yaml"
 
-# The shipped bank: "None of these" to every urgent question; heel pain on the first steps and
-# morning stiffness that settles within half an hour.
-HEEL: Answers = {
-    **NO_URGENT,
-    "pain_areas": ["heel", "arch"],
-    "pain_side": "both",
-    "pain_level": 6,
-    "pain_duration": "three_to_12_months",
-    "pain_timing": ["first_steps", "long_standing"],
-    "first_steps_ease": True,
-    "sensations": ["deep_ache", "cramps"],
-    "tender_spots": "not_sure",
-    "morning_stiffness": "under_30",
-    "joint_swelling": "no",
-    "walk_differently": True,
-    "walking_signs": ["none"],
-    "note": "Worse after a long shift.",
-}
+# The shipped bank's own walk: the plantar fasciitis persona (heel and arch pain on the first
+# steps, no warning signs), read from the persona folder so that a content change needs no edit
+# here.
+PERSONA = Path(__file__).resolve().parents[1] / "personas" / "plantar_fasciitis.yaml"
+
+
+def _heel(bank: Bank) -> Answers:
+    return validate_answers(bank, read_answers(PERSONA), PERSONA.name)
 
 
 class Start(Protocol):
@@ -121,8 +110,9 @@ def test_a_whole_walk_through_the_shipped_bank_ends_in_saved_files(
 ) -> None:
     """The shipped bank, every question answered with keys, review, both files saved: 0600, the
     answers read back the same, and the consult message last on screen and in the summary."""
+    heel = _heel(bank)
     term = start()
-    term.walk(bank, HEEL)
+    term.walk(bank, heel)
     finish_review(term)
     term.expect(bank.messages.summary.title.upper())
     term.choose("save this summary to a file?", ["no", "yes"], "yes", "no")
@@ -138,7 +128,7 @@ def test_a_whole_walk_through_the_shipped_bank_ends_in_saved_files(
     summary, answers = tmp_path / SUMMARY_NAME, tmp_path / ANSWERS_NAME
     for path in (summary, answers):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert yaml.safe_load(answers.read_text(encoding="utf-8")) == HEEL
+    assert yaml.safe_load(answers.read_text(encoding="utf-8")) == heel
     consult = bank.messages.consult
     assert_safe_ending("text", summary.read_text(encoding="utf-8"), consult, "shipped summary")
     assert_safe_ending("text", term.transcript.getvalue(), consult, "shipped walk")
