@@ -17,6 +17,10 @@ _UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud
 _UNSAFE_IN_LINE = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+# What JSON may carry raw but a terminal acts on or a reader is misled by: DEL and the C1
+# controls, the line and paragraph separators, the bidirectional overrides and isolates, and lone
+# surrogates (which UTF-8 cannot hold). json.dumps escapes the C0 controls itself.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
@@ -39,6 +43,13 @@ def shown_path(path: object) -> str:
     """A path (or file name) as a message may show it: on one line, every control character,
     line break and bidi override shown as an escape, so a name cannot forge an output line."""
     return _UNSAFE_IN_LINE.sub(_escape, str(path))
+
+
+def json_safe(text: str) -> str:
+    """Serialised JSON (`json.dumps` output) with the characters of `_RAW_IN_JSON` written as
+    \\uXXXX escapes. They can only stand inside strings (JSON's own syntax is ASCII), where the
+    escape reads back as the same character, so the JSON stays valid and means the same."""
+    return _RAW_IN_JSON.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

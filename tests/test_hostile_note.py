@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from helpers.render_fixtures import parse_html, tiny_summary
 from helpers.strategies import tiny_test_bank
 from markdown_it import MarkdownIt
 
+from fibrofoot.render.fhir import questionnaire_json
 from fibrofoot.render.formats import FORMATS, render
 from fibrofoot.safe_text import harmless
 
@@ -101,3 +104,46 @@ def test_fhir(outputs: dict[str, str]) -> None:
     ]
     assert note["answer"] == [{"valueString": HOSTILE}]
     assert outputs["fhir"].isascii()
+
+
+# Raw in JSON but active on a terminal or misleading to a reader: DEL, the C1 controls, the line
+# and paragraph separators, the bidi overrides and isolates (json.dumps escapes only the C0 ones).
+JSON_ACTIVE = ["\x7f", *map(chr, range(0x80, 0xA0)), "\u2028", "\u2029"] + [
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "fhir"])
+def test_json_formats_escape_every_active_character(fmt: str) -> None:
+    """A note holding each of them comes out with none of them raw, as valid JSON (for FHIR a
+    valid R4B QuestionnaireResponse) that reads back as the note that was written."""
+    note = "before " + " ".join(JSON_ACTIVE) + " after"
+    out = render(tiny_summary("heel", note=note), fmt, tiny_test_bank())
+    assert [char for char in JSON_ACTIVE if char in out] == []
+    data = json.loads(out)
+    if fmt == "json":
+        assert data["notes"] == [note]
+        return
+    QuestionnaireResponse.model_validate(data)
+    [answer] = [
+        item["answer"]
+        for group in data["item"]
+        for item in group["item"]
+        if item["linkId"] == "note"
+    ]
+    assert answer == [{"valueString": note}]
+
+
+def test_questionnaire_escapes_every_active_character() -> None:
+    """The Questionnaire of a bank that skipped the check, with them in a question, is valid R4B
+    JSON with none of them raw."""
+    bank = tiny_test_bank()
+    first = bank.sections[0]
+    hostile = first.questions[0].model_copy(update={"text": "Where " + "".join(JSON_ACTIVE)})
+    section = first.model_copy(update={"questions": [hostile, *first.questions[1:]]})
+    bank = bank.model_copy(update={"sections": [section, *bank.sections[1:]]})
+    out = questionnaire_json(bank, "0.1.0")
+    assert [char for char in JSON_ACTIVE if char in out] == []
+    form = json.loads(out)
+    Questionnaire.model_validate(form)
+    assert form["item"][0]["item"][0]["text"] == hostile.text

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from fibrofoot.bank.models import Bank
-from fibrofoot.safe_text import harmless
+from fibrofoot.safe_text import json_safe
 
 
 def bank_json(bank: Bank) -> str:
-    """The bank as JSON, readable (not ASCII-escaped) but with control and bidi-override
-    characters escaped as \\uXXXX, so that nothing raw reaches a terminal even from a bank that
-    skipped the check. Inside JSON strings such an escape reads back as the same character."""
+    """The bank as JSON, readable (not ASCII-escaped) but with control, line-separator and
+    bidi characters escaped as \\uXXXX, so that nothing raw reaches a terminal even from a bank
+    that skipped the check. Inside JSON strings such an escape reads back as the same character."""
     sections = [
         {
             "id": section.id,
@@ -34,4 +34,4 @@ def bank_json(bank: Bank) -> str:
             f.model_dump(mode="json", by_alias=True, exclude_none=True) for f in bank.red_flags
         ],
     }
-    return harmless(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -21,8 +21,9 @@ Decisions, so that clinic systems can read the answers without knowing fibrofoot
   narrative is entirely generated from the structured data, and these two paragraphs are not in
   it; `additional` says the narrative holds information the structured data does not.
 
-The JSON is ASCII-only (other characters as \\u escapes): it is for machines, and this way
-nothing in a note can reach a terminal as a control or direction-changing character.
+The JSON is ASCII-only (`ensure_ascii`: every character outside printable ASCII, DEL too, as a
+\\u escape): it is for machines, and this way nothing in a note can reach a terminal as a control,
+line-separator or direction-changing character, so it needs no `json_safe`.
 """
 
 from __future__ import annotations
