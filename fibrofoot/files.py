@@ -123,19 +123,22 @@ def expand_path(typed: str) -> Path:
         ) from None
 
 
-def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
+def write_private(
+    path: Path, text: str, *, overwrite: bool = False, force_hint: bool = True
+) -> None:
     """Write `text` to `path` via a temporary file in the same folder, then a link or a rename.
 
     The file is created 0600 from the start, so no one else can read it even briefly, and a
     crash or Ctrl-C leaves either the old file or the new one, never half of one, and no
     temporary file. Only an ordinary file is ever replaced, and only with `overwrite`. Without
     it, the temporary file is hard-linked to the name, which fails if anything has taken the
-    name meanwhile: two saves to one new name cannot both succeed.
+    name meanwhile: two saves to one new name cannot both succeed. `force_hint`: a taken name's
+    message suggests --force (the command line's way to replace; a dialogue has its own).
     """
     shown = shown_path(path)
     data = text.encode("utf-8", "backslashreplace")  # a lone surrogate is written as an escape
     try:
-        _refuse_taken(path, shown, overwrite)
+        _refuse_taken(path, shown, overwrite, force_hint)
         _require_folder(path.parent)
     except (OSError, ValueError) as error:
         raise FibrofootError(f"Could not save {shown}: {_path_refusal(error)}") from None
@@ -159,7 +162,7 @@ def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
         else:
             _link_new(tmp_name, path)
     except FileExistsError:
-        raise FibrofootError(_taken_message(path, shown)) from None
+        raise FibrofootError(_taken_message(path, shown, force_hint)) from None
     except OSError as error:
         raise FibrofootError(f"Could not save {shown}: {_save_refusal(error, step)}") from None
     finally:
@@ -194,13 +197,13 @@ def _kind(path: Path) -> PathKind | None:
     return "folder" if stat.S_ISDIR(mode) else "other"
 
 
-def _refuse_taken(path: Path, shown: str, overwrite: bool) -> None:
+def _refuse_taken(path: Path, shown: str, overwrite: bool, force_hint: bool) -> None:
     kind = _kind(path)
     if kind is not None and (kind != "file" or not overwrite):
-        raise FibrofootError(_taken_message(path, shown, kind))
+        raise FibrofootError(_taken_message(path, shown, force_hint, kind))
 
 
-def _taken_message(path: Path, shown: str, kind: PathKind | None = None) -> str:
+def _taken_message(path: Path, shown: str, force_hint: bool, kind: PathKind | None = None) -> str:
     with contextlib.suppress(OSError, ValueError):
         kind = kind or _kind(path)
     if kind == "folder":
@@ -210,7 +213,8 @@ def _taken_message(path: Path, shown: str, kind: PathKind | None = None) -> str:
             f"{shown} already exists and is not an ordinary file (a link, {_NOT_ORDINARY}); "
             "fibrofoot never replaces one. Choose another name."
         )
-    return f"{shown} already exists; choose another name (or use --force)."
+    hint = " (or use --force)" if force_hint else ""
+    return f"{shown} already exists; choose another name{hint}."
 
 
 def _require_folder(folder: Path) -> None:

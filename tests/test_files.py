@@ -251,3 +251,17 @@ def test_output_to_a_closed_stream_is_a_sentence(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(sys, "stdout", None)
     with pytest.raises(FibrofootError, match="standard output is closed"):
         write_output("text")
+
+
+@pytest.mark.parametrize(("force_hint", "hint"), [(True, " (or use --force)"), (False, "")])
+def test_a_taken_name_suggests_force_only_when_asked(
+    tmp_path: Path, force_hint: bool, hint: str
+) -> None:
+    """The command line's message offers --force; a caller with its own way to replace (the
+    save dialogue) leaves the hint out."""
+    target = tmp_path / "summary.txt"
+    target.write_text("keep me")
+    with pytest.raises(FibrofootError) as caught:
+        write_private(target, "new", force_hint=force_hint)
+    assert caught.value.message == f"{target} already exists; choose another name{hint}."
+    assert target.read_text() == "keep me"

@@ -42,7 +42,7 @@ from fibrofoot.render.formats import FORMATS
 from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import asked_questions
 from fibrofoot.summary import build_summary
-from fibrofoot.terminal import cli
+from fibrofoot.terminal import cli, saving
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import Navigation
@@ -312,6 +312,20 @@ def test_save_as_never_offers_to_replace_what_is_not_a_regular_file(
         before.st_size,
     )
     assert not [p for p in Path.cwd().iterdir() if p.name.startswith(".")]  # no temporary file
+
+
+def test_a_name_taken_after_the_dialogue_looked_is_refused_without_force(
+    tiny_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that appears under the name between the dialogue's look (here: it saw nothing)
+    and the write is kept; the message offers another name, not the command line's --force."""
+    Path("taken.txt").write_text("theirs\n", encoding="utf-8")
+    monkeypatch.setattr(saving, "path_kind", lambda path: None)
+    shown, _ = save_dialogue(tiny_bank, ["taken.txt"])
+    assert "taken.txt already exists; choose another name." in shown
+    assert "--force" not in shown
+    assert "Skipped: did not save the summary." in shown
+    assert Path("taken.txt").read_text(encoding="utf-8") == "theirs\n"
 
 
 def test_save_as_offers_to_replace_a_regular_file_and_does(tiny_bank: Bank) -> None:

@@ -66,7 +66,7 @@ class Saver:
                         return
                     name = str(_free_name(path))
                     continue
-                write_private(path, text, overwrite=replace)
+                write_private(path, text, overwrite=replace, force_hint=False)
             except FibrofootError as error:
                 self.p.say(error.message)
                 where = "on the screen above" if self.summary_on_screen else "in your output file"
