@@ -8,6 +8,7 @@ blocked reading the keyboard meanwhile, so the two never compete for the interpr
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from typing import TYPE_CHECKING, TextIO
@@ -48,12 +49,46 @@ def start_walkthrough(
     today: date,
 ) -> int:
     """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
+    # Speed: starting builds tens of thousands of objects (modules, classes, the bank) and none
+    # of them is garbage, so the collector's passes meanwhile are pure cost (about 15 ms, a
+    # tenth of the start). It runs again once the bank is ready; what exists then is frozen out
+    # of its later passes.
+    gc.disable()
+    try:
+        bank, prefill = _welcome_and_prepare(
+            folder, streams, answers_file=answers_file, plain=plain
+        )
+    finally:
+        gc.enable()
+    gc.freeze()
+    from fibrofoot.terminal.walkthrough import run_walkthrough  # imported by the preparation
+
+    assert streams.input is not None
+    return run_walkthrough(
+        bank,
+        streams.input,
+        streams.terminal,
+        streams.output,
+        prefill=prefill,
+        plain=plain or _dumb_terminal(),
+        today=today,
+    )
+
+
+def _dumb_terminal() -> bool:
+    return os.environ.get("TERM") == "dumb"
+
+
+def _welcome_and_prepare(
+    folder: Path | None, streams: Streams, *, answers_file: Path | None, plain: bool
+) -> tuple[Bank, Answers]:
+    """The welcome on screen at once; the bank validated (and the prompts imported) meanwhile."""
     keyboard = streams.input
     if keyboard is None:  # started with `<&-`
         raise FibrofootError(CLOSED_INPUT, EXIT_USAGE)
     if not keyboard.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
-    plain = plain or os.environ.get("TERM") == "dumb"
+    plain = plain or _dumb_terminal()
     out = streams.terminal
     say(out, f"fibrofoot {__version__}")  # first words, before any YAML is read
     say(out)
@@ -81,12 +116,7 @@ def start_walkthrough(
         say(out, paragraph)
         say(out)
     _wait_for_enter(keyboard, out)
-    from fibrofoot.terminal.walkthrough import run_walkthrough
-
-    bank = preparation.result()
-    return run_walkthrough(
-        bank, keyboard, out, streams.output, prefill=prefill, plain=plain, today=today
-    )
+    return preparation.result(), prefill
 
 
 def welcome_paragraphs(texts: list[str], plain: bool) -> list[str]:
