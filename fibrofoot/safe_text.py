@@ -39,6 +39,11 @@ def harmless(text: str) -> str:
     return _UNSAFE.sub(_escape, unicodedata.normalize("NFC", text))
 
 
+def unsafe_characters(text: str) -> list[str]:
+    """The characters of `text` that `harmless` escapes, once each, in code-point order."""
+    return sorted(set(_UNSAFE.findall(text)))
+
+
 def shown_path(path: object) -> str:
     """A path (or file name) as a message may show it: on one line, every control character,
     line break and bidi override shown as an escape, so a name cannot forge an output line."""

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from unicodedata import normalize
 
 from fibrofoot.bank.check_shapes import Problem, question_paths, shape_problems
 from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Role, Signal
 from fibrofoot.bank.wording import forbidden_in
-from fibrofoot.safe_text import harmless
+from fibrofoot.safe_text import harmless, unsafe_characters
 from fibrofoot.yamlfile import Path_
 
 MIN_INDEPENDENT_SIGNALS = 2
@@ -177,7 +176,7 @@ def _characters(bank: Bank) -> Iterator[Problem]:
     """Control and bidi-override characters can hide or reorder what a terminal shows: the
     characters `harmless` would escape are refused (and shown as its escapes)."""
     for path, text in _texts(bank):
-        found = sorted({char for char in text if harmless(char) != normalize("NFC", char)})
+        found = unsafe_characters(text)
         if found:
             shown = ", ".join(harmless(char) for char in found)
             yield (
