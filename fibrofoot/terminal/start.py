@@ -8,13 +8,13 @@ blocked reading the keyboard meanwhile, so the two never compete for the interpr
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from typing import TYPE_CHECKING, TextIO
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
+from fibrofoot.terminal.cli import collect_from_now_on
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams, read_line, say
 
 if TYPE_CHECKING:
@@ -49,18 +49,8 @@ def start_walkthrough(
     today: date,
 ) -> int:
     """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
-    # Speed: starting builds tens of thousands of objects (modules, classes, the bank) and none
-    # of them is garbage, so the collector's passes meanwhile are pure cost (about 15 ms, a
-    # tenth of the start). It runs again once the bank is ready; what exists then is frozen out
-    # of its later passes.
-    gc.disable()
-    try:
-        bank, prefill = _welcome_and_prepare(
-            folder, streams, answers_file=answers_file, plain=plain
-        )
-    finally:
-        gc.enable()
-    gc.freeze()
+    bank, prefill = _welcome_and_prepare(folder, streams, answers_file=answers_file, plain=plain)
+    collect_from_now_on()  # paused by cli.main while starting (see there)
     from fibrofoot.terminal.walkthrough import run_walkthrough  # imported by the preparation
 
     assert streams.input is not None
