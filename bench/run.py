@@ -249,7 +249,7 @@ def main() -> None:
         print(
             f"Questions answered per persona ({len(values)} personas): "
             f"median {statistics.median(values):g}, max {max(values)} "
-            "(budget: median <= 15, max <= 25)"
+            "(budget: median <= 16, max <= 25)"
         )
         for name, count in sorted(counts.items()):
             print(f"  {name}: {count}")

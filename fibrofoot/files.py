@@ -1,5 +1,6 @@
 """Every file fibrofoot reads or writes: files read whole with a size cap, and files the person
-asked for written atomically, readable only by them, never clobbering.
+asked for written atomically, readable only by them, never clobbering. (Standard output is the
+terminal edge's: `terminal/screen.py`.)
 
 Every question put to the file system (open, stat, lstat, link, rename, expanding `~`) is asked
 inside handling that turns a refusal into a sentence: a name over 255 bytes, a folder one may not
@@ -10,13 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import stat
-import sys
 import tempfile
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Literal
 
 from fibrofoot.errors import FibrofootError
 from fibrofoot.safe_text import shown_path
@@ -226,35 +225,6 @@ def _require_folder(folder: Path) -> None:
         ) from None
     if not stat.S_ISDIR(mode):
         raise FibrofootError(f"{shown_path(folder)} is not a folder; choose another place.")
-
-
-def write_output(text: str, out: TextIO | None = None) -> None:
-    """Write to standard output (or `out`), or raise FibrofootError saying why that failed.
-
-    What the stream's encoding cannot show (`LC_ALL=C` makes it ASCII) is written as a visible
-    escape such as `\\u00b7`. After a failure (a full disk, a closed pipe) the stream is pointed
-    at /dev/null, so Python's own flush at exit does not fail a second time with a traceback.
-    """
-    stream = out if out is not None else sys.stdout
-    if stream is None:  # Python's stand-in for a standard output that was closed (`>&-`)
-        raise FibrofootError("Could not write to the output: standard output is closed.")
-    encoding = getattr(stream, "encoding", None)
-    if encoding:
-        text = text.encode(encoding, "backslashreplace").decode(encoding)
-    try:
-        stream.write(text)
-        stream.flush()
-    except OSError as error:
-        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        reason = (
-            "the program reading it stopped"
-            if isinstance(error, BrokenPipeError)
-            else (error.strerror or "the system refused")
-        )
-        raise FibrofootError(f"Could not write to the output: {reason}.") from None
-    except ValueError:  # the stream was closed
-        raise FibrofootError("Could not write to the output: it is closed.") from None
 
 
 def _path_refusal(error: OSError | ValueError) -> str:

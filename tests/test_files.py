@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from fibrofoot.errors import FibrofootError
-from fibrofoot.files import expand_path, path_kind, write_output, write_private
+from fibrofoot.files import expand_path, path_kind, write_private
+from fibrofoot.terminal.screen import write_output
 
 
 def _mode(path: Path) -> int:

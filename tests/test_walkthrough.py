@@ -748,7 +748,8 @@ def test_a_bad_answers_file_is_refused_before_any_question(
         start_walkthrough(tiny_bank_dir, where, answers_file=path, plain=True, today=TODAY)
     assert "saved.yaml" in raised.value.message
     assert "no_such_question" in raised.value.message
-    assert where.input is not None and where.input.read() == "\n"  # the Enter is still unread
+    assert where.input is not None
+    assert where.input.read() == "\n"  # the Enter is still unread
 
 
 def test_a_missing_answers_file_is_reported_before_the_welcome(

@@ -157,7 +157,7 @@ def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> str:
     summary = build_summary(bank, answers, _today(), __version__)
     text = render(summary, fmt, bank)
     if args.output is None:
-        from fibrofoot.files import write_output
+        from fibrofoot.terminal.screen import write_output
 
         write_output(text, streams.output)
         return fmt
@@ -170,7 +170,7 @@ def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> str:
 
 
 def _questions(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
-    from fibrofoot.files import write_output
+    from fibrofoot.terminal.screen import write_output
 
     if args.json:
         from fibrofoot.bank.export import bank_json

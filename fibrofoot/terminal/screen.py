@@ -1,4 +1,5 @@
-"""Writing to the person's terminal: wrapped to its width, with user text made harmless.
+"""Writing to the person's terminal (wrapped to its width, with user text made harmless) and the
+finished summary to standard output.
 
 Light on purpose (no pydantic, no questionary): the welcome screen uses it before the heavy
 libraries are loaded.
@@ -6,10 +7,14 @@ libraries are loaded.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
+import sys
 from typing import TextIO
 
+from fibrofoot.errors import FibrofootError
 from fibrofoot.safe_text import ascii_int, wrap_paragraph
 from fibrofoot.terminal.cli import Signalled
 
@@ -72,3 +77,32 @@ def read_line(source: TextIO) -> str:
     if not line:
         raise KeyboardInterrupt
     return line
+
+
+def write_output(text: str, out: TextIO | None = None) -> None:
+    """Write to standard output (or `out`), or raise FibrofootError saying why that failed.
+
+    What the stream's encoding cannot show (`LC_ALL=C` makes it ASCII) is written as a visible
+    escape such as `\\u00b7`. After a failure (a full disk, a closed pipe) the stream is pointed
+    at /dev/null, so Python's own flush at exit does not fail a second time with a traceback.
+    """
+    stream = out if out is not None else sys.stdout
+    if stream is None:  # Python's stand-in for a standard output that was closed (`>&-`)
+        raise FibrofootError("Could not write to the output: standard output is closed.")
+    encoding = getattr(stream, "encoding", None)
+    if encoding:
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as error:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        reason = (
+            "the program reading it stopped"
+            if isinstance(error, BrokenPipeError)
+            else (error.strerror or "the system refused")
+        )
+        raise FibrofootError(f"Could not write to the output: {reason}.") from None
+    except ValueError:  # the stream was closed
+        raise FibrofootError("Could not write to the output: it is closed.") from None

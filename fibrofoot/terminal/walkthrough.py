@@ -15,14 +15,13 @@ from fibrofoot import __version__, flow
 from fibrofoot.answers import Answers, answer_text
 from fibrofoot.bank.models import Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
-from fibrofoot.files import write_output
 from fibrofoot.render.text import render_text
 from fibrofoot.rules import by_level
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import Saver
-from fibrofoot.terminal.screen import terminal_width
+from fibrofoot.terminal.screen import terminal_width, write_output
 
 REVIEW_DONE = "__done__"
 
