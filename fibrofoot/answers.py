@@ -35,14 +35,10 @@ def normalise(question: Question, value: object) -> AnswerValue:
     """Return `value` in canonical form for `question`, or raise AnswerProblem."""
     kind = question.kind
     if kind is Kind.YES_NO:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in _YES_NO_WORDS:
-            result = _YES_NO_WORDS[value.lower()]
-            if result == NOT_SURE and not question.allow_not_sure:
-                raise AnswerProblem("this question has no 'not_sure' answer; use true or false")
-            return result
-        raise AnswerProblem("use true, false or not_sure")
+        result = _yes_no(value)
+        if result == NOT_SURE and not question.allow_not_sure:
+            raise AnswerProblem("this question has no 'not_sure' answer; use true or false")
+        return result
     if kind is Kind.SCALE:
         if isinstance(value, bool) or not isinstance(value, int):
             raise AnswerProblem(f"use a whole number from {SCALE_MIN} to {SCALE_MAX}")
@@ -77,7 +73,11 @@ def normalise(question: Question, value: object) -> AnswerValue:
 
 
 def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
-    """Check a whole answers mapping; raise FibrofootError listing every problem."""
+    """Check a whole answers mapping; raise FibrofootError listing every problem.
+
+    Answers to retired questions are read first; a 'yes' is ticked in the question it became
+    once that question's own answer has been checked.
+    """
     if not isinstance(raw, Mapping):
         raise FibrofootError(
             f"{shown_path(source)}: an answers file must map question ids to answers, "
@@ -85,7 +85,10 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
         )
     problems: list[str] = []
     answers: Answers = {}
+    ticks = _retired_ticks(bank, raw, problems)
     for key, value in raw.items():
+        if isinstance(key, str) and bank.retired(key):
+            continue
         if not isinstance(key, str) or not bank.has_question(key):
             # Name it only if it looks like an id: a mis-indented note line could become a
             # key, and error messages never repeat what the person wrote.
@@ -100,7 +103,46 @@ def validate_answers(bank: Bank, raw: object, source: str) -> Answers:
     if problems:
         heading = f"{shown_path(source)}: {len(problems)} answer(s) need fixing:"
         raise FibrofootError(problem_list(heading, problems))
+    for question_id, value in ticks:
+        answers[question_id] = _with_tick(
+            bank.question(question_id), answers.get(question_id), value
+        )
     return answers
+
+
+def _retired_ticks(
+    bank: Bank, raw: Mapping[object, object], problems: list[str]
+) -> list[tuple[str, str]]:
+    """The (question, option) ticks that saved 'yes' answers to retired questions become; 'no'
+    and 'not sure' become nothing, so the answer to the question they were folded into stands."""
+    ticks: list[tuple[str, str]] = []
+    for key, value in raw.items():
+        retired = bank.retired(key) if isinstance(key, str) else None
+        if retired is None:
+            continue
+        try:
+            if _yes_no(value) is True:
+                ticks.append((retired.becomes.question, retired.becomes.value))
+        except AnswerProblem as problem:
+            problems.append(f"'{key}': {problem}.")
+    return ticks
+
+
+def _with_tick(question: Question, chosen: AnswerValue | None, value: str) -> AnswerValue:
+    """`chosen` (a normalised multi answer, or None) with `value` ticked too. An exclusive tick
+    such as 'none' or 'not sure' gives way to it (the bank check keeps `value` non-exclusive)."""
+    exclusive = {o.value for o in question.options if o.exclusive}
+    kept = [v for v in chosen if v not in exclusive | {value}] if isinstance(chosen, list) else []
+    return normalise(question, [*kept, value])
+
+
+def _yes_no(value: object) -> bool | str:
+    """True, False or "not_sure" for a yes/no answer as written, or AnswerProblem."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in _YES_NO_WORDS:
+        return _YES_NO_WORDS[value.lower()]
+    raise AnswerProblem("use true, false or not_sure")
 
 
 def answer_text(question: Question, value: AnswerValue) -> str:

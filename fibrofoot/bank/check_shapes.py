@@ -16,7 +16,13 @@ Problem = tuple[Path_, str]
 
 
 def shape_problems(bank: Bank) -> list[Problem]:
-    return [*_duplicate_ids(bank), *_question_shapes(bank), *_conditions(bank), *_foot_map(bank)]
+    return [
+        *_duplicate_ids(bank),
+        *_question_shapes(bank),
+        *_conditions(bank),
+        *_foot_map(bank),
+        *_retired(bank),
+    ]
 
 
 def question_paths(bank: Bank) -> Iterator[tuple[Path_, Question]]:
@@ -42,6 +48,7 @@ def _duplicate_ids(bank: Bank) -> Iterator[Problem]:
         "contributors": "contributor",
         "signals": "signal",
         "red_flags": "red flag",
+        "retired_questions": "retired question",
     }
     for key, what in lists.items():
         items = getattr(bank, key)
@@ -161,3 +168,36 @@ def _foot_map(bank: Bank) -> Iterator[Problem]:
                 yield (*path, key), f"say which feet to shade for every answer; missing: {missing}."
     if any(q.map_areas for q in bank.questions) and bank.messages.foot_map is None:
         yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
+
+
+def _retired(bank: Bank) -> Iterator[Problem]:
+    """A retired id is no longer asked, and a saved 'yes' to it becomes a tick that can be
+    combined with the others ticked in a multi question."""
+    for r, retired in enumerate(bank.retired_questions):
+        where: Path_ = ("retired_questions", r)
+        if bank.has_question(retired.id):
+            yield (
+                (*where, "id"),
+                (
+                    f"'{retired.id}' is still a question; remove the question, or remove it from "
+                    "retired_questions."
+                ),
+            )
+        target = retired.becomes.question
+        if not bank.has_question(target) or bank.question(target).kind is not Kind.MULTI:
+            yield (
+                (*where, "becomes", "question"),
+                f"'{target}' is not a multi question; a retired answer becomes a tick in one.",
+            )
+            continue
+        options = {o.value: o for o in bank.question(target).options}
+        option = options.get(retired.becomes.value)
+        if option is None or option.exclusive:
+            shown = ", ".join(value for value, o in options.items() if not o.exclusive)
+            yield (
+                (*where, "becomes", "value"),
+                (
+                    f"'{target}' has no answer '{retired.becomes.value}' that can be combined "
+                    f"with others; use one of: {shown}."
+                ),
+            )

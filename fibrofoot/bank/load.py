@@ -16,7 +16,7 @@ from fibrofoot.files import folder_files, read_text
 from fibrofoot.safe_text import shown_path
 from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse
 
-LIST_KEYS = ("contributors", "red_flags", "sections", "signals")
+LIST_KEYS = ("contributors", "red_flags", "retired_questions", "sections", "signals")
 TOP_KEYS = ("messages", *LIST_KEYS)
 
 

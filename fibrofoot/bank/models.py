@@ -220,21 +220,38 @@ class Messages(_Strict):
     foot_map: FootMapText | None = None
 
 
+class Becomes(_Strict):
+    question: Id = Field(description="A multi question that is still asked.")
+    value: Id = Field(description="The option ticked there for a saved 'yes'.")
+
+
+class RetiredQuestion(_Strict):
+    """A yes/no question no longer asked whose saved answers still load: a saved `true`
+    becomes a tick in another question (see `fibrofoot.answers.validate_answers`)."""
+
+    id: Id
+    becomes: Becomes
+
+
 class Bank(_Strict):
     messages: Messages
     contributors: list[Contributor]
     red_flags: list[RedFlag]
     sections: list[Section] = Field(min_length=1)
     signals: list[Signal]
+    retired_questions: list[RetiredQuestion] = []
 
     _questions: dict[str, Question] = PrivateAttr(default_factory=dict)
     _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
+    _retired: dict[str, RetiredQuestion] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
         for section in self.sections:
             for question in section.questions:
                 self._questions.setdefault(question.id, question)
                 self._section_of.setdefault(question.id, section)
+        for retired in self.retired_questions:
+            self._retired.setdefault(retired.id, retired)
 
     @property
     def questions(self) -> list[Question]:
@@ -249,3 +266,7 @@ class Bank(_Strict):
 
     def section_of(self, question_id: str) -> Section:
         return self._section_of[question_id]
+
+    def retired(self, question_id: str) -> RetiredQuestion | None:
+        """The retired question with this id, if the bank has one."""
+        return self._retired.get(question_id)
