@@ -363,7 +363,7 @@ FIBROMYALGIA_OWN = {"tender_points", "muscle_connective_tissue"}
         pytest.param({"sensations": ["burning"]}, id="burning"),
         pytest.param({"sensations": ["cramps"]}, id="cramps"),
         pytest.param({"sensations": ["shooting"], "pain_timing": ["at_night"]}, id="night pain"),
-        pytest.param({"tender_spots": True, "joint_swelling": "no"}, id="a sore spot"),
+        pytest.param({"sensations": ["pressure_spots"], "joint_swelling": "no"}, id="a sore spot"),
         pytest.param({"walking_signs": ["avoid_walking", "stumble"]}, id="walking less, stumbling"),
         pytest.param({"urgent_soon": ["new_numbness_tingling"]}, id="new tingling"),
         pytest.param({"pain_areas": ["heel"]}, id="heel pain alone"),
@@ -737,7 +737,7 @@ def test_follow_up_questions_open_as_the_content_says(
             id="not sure about nerve risks",
         ),
         pytest.param(
-            {"tender_spots": True, "joint_swelling": "one_foot"},
+            {"sensations": ["pressure_spots"], "joint_swelling": "one_foot"},
             [],
             id="a sore spot on a swollen joint",
         ),

@@ -433,7 +433,7 @@ def test_questions_json_holds_the_whole_bank(
     cli: Cli, tiny_bank_dir: Path, tiny_bank: Bank
 ) -> None:
     """`questions --json` prints the whole bank as JSON: messages, ids, text, kind, options,
-    conditions, the foot map, signals and red flags."""
+    conditions, the foot map, signals, red flags and retired questions."""
     bank = tiny_bank
     code, out, _ = cli("--questions", tiny_bank_dir, "questions", "--json")
     assert code == 0
@@ -452,7 +452,14 @@ def test_questions_json_holds_the_whole_bank(
         assert conditions == expected
     assert {s["id"] for s in document["signals"]} == {s.id for s in bank.signals}
     assert {f["id"] for f in document["red_flags"]} == {f.id for f in bank.red_flags}
-    assert list(document) == ["messages", "sections", "contributors", "signals", "red_flags"]
+    assert list(document) == [
+        "messages",
+        "sections",
+        "contributors",
+        "signals",
+        "red_flags",
+        "retired_questions",
+    ]
     assert document["messages"] == bank.messages.model_dump(mode="json")
     assert document["messages"]["consult"] == bank.messages.consult
     assert set(document["messages"]["levels"]) == {"emergency", "same_day", "soon"}

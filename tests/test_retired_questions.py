@@ -7,6 +7,7 @@ whose 'yes' becomes the tick `today_sign` of the multi question `warning`.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -165,3 +166,14 @@ def test_the_check_refuses_a_retirement_it_could_not_apply(
 def test_the_check_accepts_a_sound_retirement(tiny_bank_copy: Path, cli: Cli) -> None:
     _retire(tiny_bank_copy)
     assert cli("questions", "--check", tiny_bank_copy)[0] == 0
+
+
+def test_questions_json_lists_the_retired_questions(tiny_bank_copy: Path, cli: Cli) -> None:
+    """`questions --json` says which old ids still load and what they became."""
+    _retire(tiny_bank_copy)
+    code, out, _ = cli("questions", "--json", "--questions", tiny_bank_copy)
+    assert code == 0
+    retired = json.loads(out)["retired_questions"]
+    assert retired == [
+        {"id": "old_sign", "becomes": {"question": "warning", "value": "today_sign"}}
+    ]

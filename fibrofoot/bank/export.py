@@ -33,5 +33,6 @@ def bank_json(bank: Bank) -> str:
         "red_flags": [
             f.model_dump(mode="json", by_alias=True, exclude_none=True) for f in bank.red_flags
         ],
+        "retired_questions": [r.model_dump(mode="json") for r in bank.retired_questions],
     }
     return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
