@@ -42,7 +42,7 @@ def read_text(path: Path, what: str) -> str:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FibrofootError(f"{shown}: this is a folder; give the path of a {what} file.")
+            raise FibrofootError(f"{shown}: this is a folder; give the path of {_a(what)} file.")
         if not stat.S_ISREG(info.st_mode):
             raise FibrofootError(f"{shown}: {_not_ordinary(what)}")
         raw = _read_at_most(fd, MAX_FILE_BYTES + 1)
@@ -93,7 +93,12 @@ def folder_files(folder: Path, suffix: str, what: str) -> list[Path]:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
             raise FibrofootError(f"{shown}: this is a file, not a folder; {give}.")
         with os.scandir(folder) as entries:
-            names = sorted(entry.name for entry in entries if entry.name.endswith(suffix))
+            # Hidden names (an editor's lock `.#x.yaml`, macOS's `._x.yaml`) are not bank files.
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.endswith(suffix) and not entry.name.startswith(".")
+            )
     except FileNotFoundError:
         raise FibrofootError(f"{shown}: no such folder; {give}.") from None
     except (OSError, ValueError) as error:
@@ -259,7 +264,7 @@ def _read_refusal(error: OSError | ValueError, what: str) -> str:
 
 
 def _not_ordinary(what: str) -> str:
-    return f"this is not an ordinary file ({_NOT_ORDINARY}); give the path of a {what} file."
+    return f"this is not an ordinary file ({_NOT_ORDINARY}); give the path of {_a(what)} file."
 
 
 def _save_refusal(error: OSError, step: str) -> str:
@@ -275,3 +280,8 @@ def _save_refusal(error: OSError, step: str) -> str:
     if error.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
         return _path_refusal(error)
     return f"{error.strerror or 'the system refused'}."
+
+
+def _a(word: str) -> str:
+    """`word` with its article: "an answers", "a question"."""
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"

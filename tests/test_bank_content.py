@@ -10,7 +10,6 @@ import textstat  # type: ignore[import-untyped]
 from helpers.wording import forbidden_in
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.check import CONTRIBUTOR_IDS, MIN_INDEPENDENT_SIGNALS, independent_signals
 from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Condition, Kind, Level
 from fibrofoot.rules import (
@@ -112,13 +111,6 @@ def test_the_reading_level_check_finds_a_hard_text() -> None:
         "sensory disturbance."
     )
     assert float(textstat.flesch_kincaid_grade(hard)) > MAX_GRADE
-
-
-@pytest.mark.parametrize("contributor", sorted(CONTRIBUTOR_IDS))
-def test_every_contributor_has_two_independent_signals(bank: Bank, contributor: str) -> None:
-    """Each contributor is raised by at least two signals that rest on different questions."""
-    question_sets = independent_signals(bank, contributor)
-    assert len(question_sets) >= MIN_INDEPENDENT_SIGNALS, question_sets
 
 
 def test_contributors_are_listed_in_the_documents_order(bank: Bank) -> None:
@@ -581,7 +573,8 @@ def test_the_fixed_messages_say_what_the_brief_asks(
         pytest.param("This confirms it", ["confirms"], id="confirms"),
         pytest.param("a 40% chance", ["% chance"], id="percent chance"),
         pytest.param("the probability is low", ["probability"], id="probability"),
-        pytest.param("you are likely to have", ["likely to have"], id="likely to have"),
+        pytest.param("you are likely to have", ["likely"], id="likely to have"),
+        pytest.param("most likely a sprain", ["likely"], id="likely"),
         pytest.param("You are suffering from it", ["you are suffering"], id="suffering"),
     ],
 )

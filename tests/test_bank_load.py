@@ -109,7 +109,7 @@ MUTATIONS: dict[str, Mutation] = {
         "red_flags:\n",
         "red_flag:\n",
         "red_flag:",
-        ("unknown top-level key 'red_flag'",),
+        ("unknown top-level key (the key 'red_flag')",),
     ),
     "wrong type: kind": Mutation(
         "20-pain.yaml",
@@ -479,3 +479,12 @@ def test_questions_json_escapes_control_and_bidi_characters(tiny_bank: Bank) -> 
     assert "\\u202e" in out
     assert "café" in out  # readable, not ASCII-escaped
     assert json.loads(out)["signals"][0]["reason"] == reason
+
+
+def test_hidden_files_in_a_bank_folder_are_not_read(tiny_bank_copy: Path, cli: Cli) -> None:
+    """An editor's lock link (`.#name.yaml`, dangling) or macOS's `._name.yaml` beside the bank
+    files is not a bank file: the check still passes while someone is editing."""
+    (tiny_bank_copy / ".#20-pain.yaml").symlink_to("nobody@host.1234:1700000000")
+    (tiny_bank_copy / "._00-messages.yaml").write_bytes(b"\x00\x05\x16\x07")
+    code, _, err = cli("questions", "--check", tiny_bank_copy)
+    assert code == 0, err

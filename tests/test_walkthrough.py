@@ -23,6 +23,7 @@ from prompt_toolkit.output import DummyOutput
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue, read_answers, validate_answers
+from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, Question
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS
@@ -421,6 +422,32 @@ def test_review_asks_the_questions_a_change_opens(tiny_bank: Bank) -> None:
     assert "Pattern R" in result.summary
 
 
+def test_a_warning_sign_completed_by_a_question_a_review_change_opens_is_shown_at_once(
+    tiny_bank_copy: Path,
+) -> None:
+    """A red flag on a follow-up that a review change opens stops the review the moment the
+    follow-up is answered, as it would in the walk."""
+    (tiny_bank_copy / "90-flag.yaml").write_text(
+        "red_flags:\n"
+        "  - id: flag_long_stiffness\n"
+        "    level: soon\n"
+        "    when: [{question: stiff_long, is: [long]}]\n"
+        "    message: Tiny long-stiffness flag message.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank(tiny_bank_copy)
+    script = [
+        *answering(bank, NOT_STIFF),
+        (REVIEW, "stiffness"),
+        ("stiffness", True),
+        ("stiff_long", "long"),
+        (STOP_OR_GO, "stop"),
+    ]
+    result = run(bank, script)
+    assert "Tiny long-stiffness flag message." in result.prompter.said()
+    assert "Tiny long-stiffness flag message." in result.summary
+
+
 def test_review_change_drops_answers_that_no_longer_apply(tiny_bank: Bank) -> None:
     """Changing stiffness to No removes its follow-up and the contributor only it raised, and
     asks nothing new."""
@@ -748,6 +775,18 @@ def test_a_bad_answers_file_is_refused_before_any_question(
         start_walkthrough(tiny_bank_dir, where, answers_file=path, plain=True, today=TODAY)
     assert "saved.yaml" in raised.value.message
     assert "no_such_question" in raised.value.message
+    assert where.input is not None
+    assert where.input.read() == "\n"  # the Enter is still unread
+
+
+def test_a_broken_bank_is_reported_before_the_welcome(tiny_bank_copy: Path) -> None:
+    """A bank file that cannot be read (here, a misspelt top-level key) is reported before the
+    welcome asks for Enter, even though the welcome texts themselves read fine."""
+    (tiny_bank_copy / "90-broken.yaml").write_text("signal: []\n", encoding="utf-8")
+    where = streams("\n")
+    with pytest.raises(FibrofootError) as raised:
+        start_walkthrough(tiny_bank_copy, where, answers_file=None, plain=True, today=TODAY)
+    assert "90-broken.yaml" in raised.value.message
     assert where.input is not None
     assert where.input.read() == "\n"  # the Enter is still unread
 

@@ -165,9 +165,9 @@ def _wording(bank: Bank) -> Iterator[Problem]:
             yield (
                 path,
                 (
-                    f"this text uses {phrases}, which fibrofoot must never say (it does not "
-                    "diagnose); describe what the person said instead, such as 'You mentioned "
-                    "...' or 'may be worth raising with a clinician'."
+                    f"this text uses {phrases}, which fibrofoot must never say (fibrofoot "
+                    "cannot diagnose); describe what the person said instead, such as "
+                    "'You mentioned ...' or 'may be worth raising with a clinician'."
                 ),
             )
 

@@ -13,7 +13,7 @@ from fibrofoot.bank.folder import default_bank_dir
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError, problem_list
 from fibrofoot.files import folder_files, read_text
-from fibrofoot.safe_text import shown_path
+from fibrofoot.safe_text import named_key, shown_path
 from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse
 
 LIST_KEYS = ("contributors", "red_flags", "retired_questions", "sections", "signals")
@@ -116,7 +116,8 @@ def _merge(
         where = _where(file, located.line_of((key,)))
         if key not in TOP_KEYS:
             problems.append(
-                f"{where}unknown top-level key '{key}'; use one of {', '.join(TOP_KEYS)}."
+                f"{where}unknown top-level key ({named_key(key)}); "
+                f"use one of {', '.join(TOP_KEYS)}."
             )
         elif key == "messages":
             if "messages" in merged:

@@ -1,7 +1,8 @@
 """The question bank as pydantic models.
 
 Every model forbids unknown keys so that a misspelt key in the YAML is reported instead of
-silently ignored. Cross-references (ids, options, condition order) are checked in `check.py`.
+silently ignored. Cross-references (ids, options, condition order) are checked in
+`check_shapes.py`, and contributors, roles, levels and wording in `check.py`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from pydantic import (
     StringConstraints,
 )
 
-# An id: lower case letters, digits and underscores, starting with a letter (unanchored, so other
-# patterns can embed it).
-ID_PATTERN = r"[a-z][a-z0-9_]*"
-Id = Annotated[str, StringConstraints(pattern=rf"^{ID_PATTERN}$")]
+# An id: lower case letters, digits and underscores, starting with a letter.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 NOT_SURE = "not_sure"

@@ -18,7 +18,7 @@ FORBIDDEN: tuple[str, ...] = (
     "diagnos",
     "confirms",
     "probability",
-    "likely to have",
+    "likely",
     "% chance",
 )
 ALLOWED_DIAGNOS: tuple[str, ...] = ("not a diagnosis", "cannot diagnose")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
@@ -96,7 +96,9 @@ def run_command(args: argparse.Namespace, streams: Streams) -> str | None:
     bank = _load_bank(args)
     if args.command == "report":
         fmt = _report(args, bank, streams)
-        if fmt in _ENDS_ON_SCREEN and args.output is None and _is_terminal(streams.output):
+        from fibrofoot.terminal.screen import is_terminal
+
+        if fmt in _ENDS_ON_SCREEN and args.output is None and is_terminal(streams.output):
             return None  # the summary on the screen already ends with the consult message
     else:
         _questions(args, bank, streams)
@@ -123,10 +125,6 @@ def _today() -> date:
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=UTC).date()
     return date.today()
-
-
-def _is_terminal(stream: TextIO | None) -> bool:
-    return stream is not None and stream.isatty()
 
 
 def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> str:

@@ -1,6 +1,6 @@
 """What the walkthrough needs from a way of asking, and the bits every way of asking shares.
 
-Two prompters implement it: arrow-key menus (`prompts.py`) and numbered choices typed as text
+Two prompters implement it: arrow-key menus (`menus.py`) and numbered choices typed as text
 (`plain.py`, for screen readers and simple terminals).
 """
 

@@ -106,3 +106,9 @@ def write_output(text: str, out: TextIO | None = None) -> None:
         raise FibrofootError(f"Could not write to the output: {reason}.") from None
     except ValueError:  # the stream was closed
         raise FibrofootError("Could not write to the output: it is closed.") from None
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    """Whether `stream` is an open terminal (a closed stream is None; a StringIO is not one)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

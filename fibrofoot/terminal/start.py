@@ -94,8 +94,10 @@ def _welcome_and_prepare(
     preparation = _Preparation(files, plain)
     preparation.start()
     prefill: Answers = {}
-    if None in welcome or raw_answers is not None:
-        # A broken bank, or saved answers to check: settle that before the welcome, not after.
+    if None in welcome or files.problems or raw_answers is not None:
+        # A bank file that cannot be read, or saved answers to check: settle that before the
+        # welcome, not after. (A bank that reads but fails its checks is reported once the
+        # person presses Enter; `questions --check` is where a bank's author meets that.)
         bank = preparation.result()
         welcome = [bank.messages.intro, bank.messages.disclaimer, bank.messages.privacy]
         if raw_answers is not None:

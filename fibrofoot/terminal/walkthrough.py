@@ -21,7 +21,7 @@ from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import Saver
-from fibrofoot.terminal.screen import terminal_width, write_output
+from fibrofoot.terminal.screen import is_terminal, terminal_width, write_output
 
 REVIEW_DONE = "__done__"
 
@@ -80,7 +80,7 @@ class Walkthrough:
             walk, stopped = self._review(walk)
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
         self.p.say()
-        self.summary_on_screen = _is_terminal(summary_out)
+        self.summary_on_screen = is_terminal(summary_out)
         try:
             width = self._width(summary_out)
             write_output(render_text(summary, self.bank, width), summary_out)
@@ -105,7 +105,7 @@ class Walkthrough:
 
     def _width(self, out: TextIO | None) -> int:
         """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
-        return min(terminal_width(self.p.out, out), 100) if _is_terminal(out) else 72
+        return min(terminal_width(self.p.out, out), 100) if is_terminal(out) else 72
 
     def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
         """Ask until every question that applies is answered; True if stopped at a red flag."""
@@ -182,11 +182,9 @@ class Walkthrough:
                 extra = self.p.ask(opened, None, Navigation(can_go_back=False))
                 assert not isinstance(extra, Nav)
                 walk = flow.change(self.bank, walk, opened.id, extra)
-
-
-def _is_terminal(out: TextIO | None) -> bool:
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
+                flags = flow.red_flags_for(self.bank, opened.id, walk.answers)
+                if flags and self._stop_at(flags):
+                    return walk, True
 
 
 def _clip(text: str, width: int) -> str:
