@@ -70,6 +70,14 @@ def parse(text: str, *, plain_numbers: bool = False) -> Located:
         if "\t" in text and "tab" in problem.lower():
             problem += " (use spaces, not tabs, to indent)"
         raise YamlProblem(f"YAML syntax error: {problem}", line) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses: say where, in our words
+        line = text.count("\n", 0, error.position) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlProblem(
+            f"the file holds a control character (\\u{code:04x}) that YAML cannot "
+            "read; delete it and type that part again",
+            line,
+        ) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"YAML syntax error: {error}", None) from None
     finally:

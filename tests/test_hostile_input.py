@@ -340,3 +340,13 @@ def test_messages_are_in_our_words(
     err = refused(report(content, name))
     assert expected in err
     assert not_python not in err
+
+
+def test_a_control_character_yaml_cannot_read_is_named_with_its_line(
+    report: Callable[..., CliRun],
+) -> None:
+    """A raw control character in an answers file is a sentence in our words with the file's
+    line, not PyYAML's "<unicode string>, position N"."""
+    err = refused(report('tingling: yes\nnote: "a\x01b"\n'))
+    assert "answers.yaml:2: the file holds a control character (\\u0001)" in err
+    assert "unicode string" not in err
