@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers.render_fixtures import TINY_PERSONAS
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.load import load_bank
@@ -19,17 +20,10 @@ from fibrofoot.yamlfile import parse
 
 DAY = date(2026, 1, 15)
 
-# Heel and toe pain on the left, stiff for a short while, no tingling, a note.
-MIXED: Answers = {
-    "warning": ["none"],
-    "where": ["heel", "toes"],
-    "side": "left",
-    "level": 7,
-    "tingling": False,
-    "stiffness": True,
-    "stiff_long": "short",
-    "note": "Worse since I changed jobs.",
-}
+# Heel and toe pain on the left, stiff for a short while, no tingling, a note: the renderers'
+# typical tiny persona.
+MIXED: Answers = TINY_PERSONAS["heel"]
+NOTE = str(MIXED["note"])
 
 
 def _summary(bank: Bank, answers: Answers) -> Summary:
@@ -147,7 +141,7 @@ def test_reported_answers_use_the_persons_words_in_bank_order(tiny_bank: Bank) -
 
 def test_the_note_is_kept_apart_and_an_empty_note_is_left_out(tiny_bank: Bank) -> None:
     """A written note goes to notes as written; an empty one adds nothing."""
-    assert _summary(tiny_bank, MIXED).notes == ["Worse since I changed jobs."]
+    assert _summary(tiny_bank, MIXED).notes == [NOTE]
     empty = _summary(tiny_bank, {**MIXED, "note": "   "})
     assert empty.notes == []
     assert "note" not in {r.question_id for r in empty.reported}
