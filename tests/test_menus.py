@@ -4,18 +4,21 @@ input."""
 from __future__ import annotations
 
 import io
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
-from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline
+from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline, visible
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 
 from fibrofoot.answers import AnswerValue
 from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
 from fibrofoot.terminal.menus import QuestionaryPrompter
-from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows
+from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows, to_token
 
 BACK = Navigation(can_go_back=True)
 FIRST = Navigation(can_go_back=False)
@@ -24,16 +27,23 @@ ENTER, SPACE, CTRL_C = Keyboard.Enter, Keyboard.Space, Keyboard.ControlC
 
 
 @pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
-    """Keys typed into every prompt opened inside the test; the screen goes nowhere.
+def drawn() -> io.StringIO:
+    """What the menus drew on their screen (of 40 x 100), escape sequences and all."""
+    return io.StringIO()
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch, drawn: io.StringIO) -> Iterator[PipeInput]:
+    """Keys typed into every prompt opened inside the test; the screen goes to `drawn`.
 
     A prompt still waiting after all the keys were used fails the test instead of hanging it.
     """
     monkeypatch.setenv("COLUMNS", "100")
+    output = Vt100_Output(drawn, lambda: Size(rows=40, columns=100), term="xterm")
     with (
         deadline(),
         create_pipe_input() as inp,
-        create_app_session(input=inp, output=DummyOutput()),
+        create_app_session(input=inp, output=output),
     ):
         yield inp
 
@@ -63,6 +73,25 @@ def first_of_kind(bank: Bank, kind: Kind) -> Question:
     return next(q for q in bank.questions if q.kind is kind)
 
 
+def send_once_shown(keys: PipeInput, drawn: io.StringIO, words: str, more: str) -> None:
+    """Send `more` keys once `words` are drawn under the menu: the prompt has drawn the keys
+    sent so far (keys sent at once are all handled before the screen is drawn)."""
+
+    def wait_then_send() -> None:
+        for _ in range(500):
+            if words in visible(drawn.getvalue()):
+                keys.send_text(more)
+                return
+            time.sleep(0.01)
+
+    threading.Thread(target=wait_then_send, daemon=True).start()
+
+
+def to_token_of(answer: AnswerOrBack) -> str:
+    assert answer is not Nav.BACK
+    return to_token(answer)
+
+
 def menu_size(question: Question) -> int:
     return len(option_rows(question))
 
@@ -75,7 +104,7 @@ def test_yes_no_answers_yes_no_and_not_sure(
 ) -> None:
     """A yes/no question returns True, False or "not_sure" by position in the menu."""
     question = tiny_bank.question("tingling")
-    keys.send_text(ENTER + DOWN + ENTER + DOWN * 2 + ENTER)
+    keys.send_text(DOWN + ENTER + DOWN * 2 + ENTER + DOWN * 3 + ENTER)
     assert [ask(prompter, question) for _ in range(3)] == [True, False, NOT_SURE]
 
 
@@ -112,9 +141,118 @@ def test_scale_returns_a_whole_number(
 ) -> None:
     """A 0-10 question returns the number chosen, as an int."""
     question = tiny_bank.question("level")
-    keys.send_text(DOWN * 6 + ENTER + UP + ENTER)
+    keys.send_text(DOWN * 7 + ENTER + UP + ENTER)
     assert ask(prompter, question) == 6
     assert ask(prompter, question, 3) == 2
+
+
+# --- nothing recorded that the person did not choose ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question_id", "how"),
+    [
+        ("tingling", "Use the arrows to choose an answer, then press Enter."),
+        ("side", "Use the arrows to choose an answer, then press Enter."),
+        ("level", "Use the arrows or type a number, then press Enter."),
+    ],
+)
+def test_enter_on_a_fresh_menu_records_nothing_and_says_how_to_choose(
+    tiny_bank: Bank,
+    keys: PipeInput,
+    drawn: io.StringIO,
+    prompter: QuestionaryPrompter,
+    question_id: str,
+    how: str,
+) -> None:
+    """A question not answered yet has no answer highlighted: Enter alone chooses nothing and
+    the menu says how to choose; Down then reaches the first answer."""
+    question = tiny_bank.question(question_id)
+    keys.send_text(ENTER)
+    send_once_shown(keys, drawn, how, DOWN + ENTER)
+    assert to_token_of(ask(prompter, question)) == option_rows(question)[0][0]
+
+
+def test_scale_digits_move_the_highlight(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """Typing 7 moves to 7 (Enter then chooses it); "1" then "0" typed at once is 10."""
+    question = tiny_bank.question("level")
+    keys.send_text("7" + ENTER + "10" + ENTER + "3" + UP + ENTER)
+    assert [ask(prompter, question) for _ in range(3)] == [7, 10, 2]
+
+
+def test_up_from_the_first_scale_row_stays_there(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """Up at 0 does not wrap round to "Back" or "Why we ask this"."""
+    keys.send_text(DOWN + UP * 3 + ENTER)
+    assert ask(prompter, tiny_bank.question("level")) == 0
+
+
+@pytest.mark.parametrize("why", ["?", "?" * 2])
+def test_why_keeps_the_scale_highlight_where_it_was(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter, why: str
+) -> None:
+    """Move to 7, press ? (once or twice): Enter then gives 7, not 0."""
+    question = tiny_bank.question("level")
+    keys.send_text("7" + why + ENTER)
+    assert ask(prompter, question, nav=FIRST) == 7
+    assert f"Why we ask: {question.why}" in said(prompter)
+
+
+def test_why_keeps_a_yes_no_highlight(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """? on "No" comes back on "No"; ? on a fresh question comes back with nothing chosen."""
+    question = tiny_bank.question("tingling")
+    keys.send_text(DOWN * 2 + "?" + ENTER + "?" + ENTER + DOWN + ENTER)
+    assert ask(prompter, question) is False
+    assert ask(prompter, question) is True
+
+
+def test_enter_on_a_fresh_multi_ticks_the_highlighted_answer(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """With nothing ticked, Enter on a highlighted answer ticks it and accepts it."""
+    keys.send_text(DOWN * 2 + ENTER)
+    assert ask(prompter, tiny_bank.question("where")) == ["toes"]
+
+
+def test_enter_on_a_fresh_multi_with_no_highlight_records_nothing(
+    tiny_bank: Bank, keys: PipeInput, drawn: io.StringIO, prompter: QuestionaryPrompter
+) -> None:
+    """A fresh multi question highlights no answer: Enter (or Space) there ticks nothing and
+    says how to tick, right under the list."""
+    question = tiny_bank.question("warning")
+    keys.send_text(ENTER + SPACE)
+    how = "Use the arrows to reach an answer, then Space ticks it."
+    send_once_shown(keys, drawn, how, DOWN + ENTER)
+    assert ask(prompter, question, nav=FIRST) == [option_rows(question)[0][0]]
+
+
+def test_tick_all_and_invert_keys_tick_nothing(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """questionary's "a" (tick all) and "i" (invert) are off: they would tick "None of these"
+    together with the signs."""
+    question = tiny_bank.question("warning")
+    keys.send_text(DOWN + "ai" + ENTER)
+    assert ask(prompter, question, nav=FIRST) == [option_rows(question)[0][0]]
+
+
+def test_ticking_a_real_answer_unticks_none(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """With "None of these" ticked, ticking a sign unticks "None"; ticking "None" unticks the
+    signs."""
+    question = tiny_bank.question("warning")
+    tokens = [token for token, _ in option_rows(question)]
+    none, soon = tokens.index("none"), tokens.index("soon_sign")
+    keys.send_text(DOWN * (none + 1) + SPACE + UP * (none - soon) + SPACE + ENTER)
+    assert ask(prompter, question, nav=FIRST) == ["soon_sign"]
+    keys.send_text(DOWN * (soon + 1) + SPACE + DOWN * (none - soon) + SPACE + ENTER)
+    assert ask(prompter, question, nav=FIRST) == ["none"]
 
 
 def test_scale_ends_are_described_without_repeating_the_number(tiny_bank: Bank) -> None:
@@ -135,7 +273,7 @@ def test_multi_returns_the_ticked_options_in_bank_order(
 ) -> None:
     """Space ticks, Enter accepts; the answer lists the ticked values in the bank's order."""
     question = tiny_bank.question("where")
-    keys.send_text(DOWN * 2 + SPACE + UP * 2 + SPACE + ENTER)
+    keys.send_text(DOWN * 3 + SPACE + UP * 2 + SPACE + ENTER)
     assert ask(prompter, question) == ["heel", "whole_foot"]
     assert "→ Heel; Whole foot" in said(prompter)
 
@@ -147,26 +285,6 @@ def test_multi_starts_with_the_previous_answer_ticked(
     question = tiny_bank.question("where")
     keys.send_text(ENTER)
     assert ask(prompter, question, ["toes", "whole_foot"]) == ["toes", "whole_foot"]
-
-
-def test_multi_refuses_an_empty_answer(
-    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
-) -> None:
-    """Enter with nothing ticked is refused, and the question stays open."""
-    question = tiny_bank.question("where")
-    keys.send_text(ENTER + DOWN + SPACE + ENTER)
-    assert ask(prompter, question) == ["toes"]
-
-
-def test_multi_refuses_an_exclusive_option_with_others(
-    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
-) -> None:
-    """Ticking "None of these" with another answer is refused until one is unticked."""
-    question = tiny_bank.question("warning")
-    none = [token for token, _ in option_rows(question)].index("none")
-    # Tick the first answer and "None of these", try Enter, untick the first, Enter again.
-    keys.send_text(SPACE + DOWN * none + SPACE + ENTER + UP * none + SPACE + ENTER)
-    assert ask(prompter, question, nav=FIRST) == ["none"]
 
 
 def test_the_exclusive_rule_is_explained_in_words(tiny_bank: Bank) -> None:
@@ -239,8 +357,8 @@ def test_back_entry_goes_back(
 ) -> None:
     """The "← Back to the previous question" entry under the answers returns Nav.BACK."""
     question = tiny_bank.question("side")
-    # Answers, then "Why we ask this", then Back (Down skips the blank separator).
-    keys.send_text(DOWN * (menu_size(question) + 1) + ENTER)
+    # From no answer: the answers, then "Why we ask this", then Back (Down skips the blank row).
+    keys.send_text(DOWN * (menu_size(question) + 2) + ENTER)
     assert ask(prompter, question) is Nav.BACK
 
 
@@ -249,8 +367,9 @@ def test_first_question_has_no_back(
 ) -> None:
     """With nowhere to go back to, ← does nothing and there is no Back entry to land on."""
     question = tiny_bank.question("tingling")
-    # ←, then the same Downs that reach Back elsewhere: here they wrap round to "Yes".
-    keys.send_text(LEFT + DOWN * (menu_size(question) + 1) + ENTER)
+    # ←, then Downs that stop on the last row: "Why we ask this", as Ups from there reach "Yes"
+    # (from a Back row under it they would stop on the second answer).
+    keys.send_text(LEFT + DOWN * (menu_size(question) + 5) + UP * menu_size(question) + ENTER)
     assert ask(prompter, question, nav=FIRST) is True
     assert said(prompter).count(question.text) == 1
 
@@ -260,7 +379,7 @@ def test_first_multi_question_keeps_ticks_when_left_is_pressed(
 ) -> None:
     """At the first question a stray ← neither redraws the question nor loses the ticks."""
     question = tiny_bank.question("warning")
-    keys.send_text(SPACE + LEFT + ENTER)
+    keys.send_text(DOWN + SPACE + LEFT + ENTER)
     assert ask(prompter, question, nav=FIRST) == [option_rows(question)[0][0]]
 
 
@@ -308,7 +427,7 @@ def test_question_mark_keeps_the_boxes_ticked_so_far(
     tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
 ) -> None:
     """Ticks made before pressing ? are still ticked when the question comes back."""
-    keys.send_text(SPACE + DOWN + SPACE + "?" + ENTER)
+    keys.send_text(DOWN + SPACE + DOWN + SPACE + "?" + ENTER)
     assert ask(prompter, tiny_bank.question("where")) == ["heel", "toes"]
 
 
@@ -317,8 +436,10 @@ def test_why_entry_shows_why_and_asks_again(
 ) -> None:
     """Choosing "Why we ask this" prints the reason, then the same question is asked again."""
     question = tiny_bank.question("stiffness")
-    keys.send_text(DOWN * menu_size(question) + ENTER + DOWN + ENTER)
-    assert ask(prompter, question) is False
+    # From no answer, past the answers to "Why we ask this"; it comes back highlighted there,
+    # one Up from the last answer.
+    keys.send_text(DOWN * (menu_size(question) + 1) + ENTER + UP + ENTER)
+    assert to_token_of(ask(prompter, question)) == option_rows(question)[-1][0]
     assert f"Why we ask: {question.why}" in said(prompter)
 
 
@@ -336,12 +457,14 @@ def test_hints_name_the_keys_that_work(
     tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
 ) -> None:
     """The line under each question says how to answer, go back (when possible) and ask why."""
-    keys.send_text(ENTER + ENTER + ENTER)
+    keys.send_text(answer_keys(tiny_bank.question("side"), "left") + "5" + ENTER * 3)
     ask(prompter, tiny_bank.question("side"))
+    ask(prompter, tiny_bank.question("level"))
     ask(prompter, tiny_bank.question("warning"), ["none"], FIRST)
     ask(prompter, first_of_kind(tiny_bank, Kind.TEXT))
     shown = said(prompter)
     assert "Enter chooses · ← back · ? why we ask" in shown
+    assert "Arrows or a number, then Enter · ← back · ? why we ask" in shown
     assert "Space ticks, Enter when done · ? why we ask" in shown
     assert "Type, then Enter (empty skips) · < back · ? why we ask" in shown
 

@@ -119,6 +119,17 @@ def choice_problem(question: Question, picked: list[str]) -> str | None:
     return None
 
 
+def tick(question: Question, ticked: list[str], value: str) -> list[str]:
+    """The ticks after Space on `value`: ticked again it is unticked; ticking it unticks an
+    exclusive answer ("None of these", "Not sure"), and ticking an exclusive answer unticks the
+    rest, so what the person chose last is never refused."""
+    if value in ticked:
+        return [v for v in ticked if v != value]
+    exclusive = {o.value for o in question.options if o.exclusive}
+    kept = [] if value in exclusive else [v for v in ticked if v not in exclusive]
+    return [o.value for o in question.options if o.value in {*kept, value}]
+
+
 def typed_text(raw: str) -> str:
     """A line as typed, with bytes that were not text in the terminal's encoding shown as
     '\ufffd', so that saved answers load again."""

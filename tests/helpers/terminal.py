@@ -105,16 +105,19 @@ def choice_keys(values: Sequence[str], want: str, default: str | None = None) ->
 
 
 def answer_keys(question: Question, value: AnswerValue, default: AnswerValue | None = None) -> str:
-    """Keys that give `value` to a bank question in the arrow-key menus, from its default."""
+    """Keys that give `value` to a bank question in the arrow-key menus, from its default.
+
+    A question not answered yet starts with the highlight on no row (-1): the first Down
+    reaches the first answer."""
     if question.kind is Kind.TEXT:
         return Keyboard.ControlU + str(value) + Keyboard.Enter
     tokens = [token for token, _ in option_rows(question)]
     if question.kind is not Kind.MULTI:
-        start = None if default is None else to_token(default)
-        return choice_keys(tokens, to_token(value), start)
+        start = -1 if default is None else tokens.index(to_token(default))
+        return move(start, tokens.index(to_token(value))) + Keyboard.Enter
     assert isinstance(value, list)
     ticked = set(default) if isinstance(default, list) else set()
-    keys, pointer = "", 0
+    keys, pointer = "", 0 if ticked else -1
     for row, token in enumerate(tokens):
         if (token in value) != (token in ticked):
             keys += move(pointer, row) + Keyboard.Space
