@@ -128,12 +128,20 @@ def _retired_ticks(
     return ticks
 
 
-def _with_tick(question: Question, chosen: AnswerValue | None, value: str) -> AnswerValue:
-    """`chosen` (a normalised multi answer, or None) with `value` ticked too. An exclusive tick
-    such as 'none' or 'not sure' gives way to it (the bank check keeps `value` non-exclusive)."""
+def with_tick(question: Question, ticked: list[str], value: str) -> list[str]:
+    """The ticks of a multi question with `value` ticked too, in the bank's order: ticking an
+    answer unticks an exclusive one ("None of these", "Not sure"), and ticking an exclusive one
+    unticks the rest, so the tick given last is never refused."""
     exclusive = {o.value for o in question.options if o.exclusive}
-    kept = [v for v in chosen if v not in exclusive | {value}] if isinstance(chosen, list) else []
-    return normalise(question, [*kept, value])
+    kept = [] if value in exclusive else [v for v in ticked if v not in exclusive]
+    return [o.value for o in question.options if o.value in {*kept, value}]
+
+
+def _with_tick(question: Question, chosen: AnswerValue | None, value: str) -> AnswerValue:
+    """`chosen` (a normalised multi answer, or None) with a retired question's tick added."""
+    return normalise(
+        question, with_tick(question, chosen if isinstance(chosen, list) else [], value)
+    )
 
 
 def _yes_no(value: object) -> bool | str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TextIO
 
-from fibrofoot.answers import MAX_TEXT_CHARS, AnswerProblem, AnswerValue, normalise
+from fibrofoot.answers import MAX_TEXT_CHARS, AnswerProblem, AnswerValue, normalise, with_tick
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
 from fibrofoot.terminal import screen
 
@@ -125,9 +125,7 @@ def tick(question: Question, ticked: list[str], value: str) -> list[str]:
     rest, so what the person chose last is never refused."""
     if value in ticked:
         return [v for v in ticked if v != value]
-    exclusive = {o.value for o in question.options if o.exclusive}
-    kept = [] if value in exclusive else [v for v in ticked if v not in exclusive]
-    return [o.value for o in question.options if o.value in {*kept, value}]
+    return with_tick(question, ticked, value)
 
 
 def typed_text(raw: str) -> str:
