@@ -7,7 +7,6 @@ list of option values (in the bank's order); scale answers an integer 0-10; text
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ import yaml
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
 from fibrofoot.errors import FibrofootError, problem_list
 from fibrofoot.files import read_text
-from fibrofoot.safe_text import named_key, shown_path
+from fibrofoot.safe_text import LONE_SURROGATE, named_key, shown_path
 from fibrofoot.yamlfile import MAX_VALUES, TOO_MANY_VALUES, YamlProblem, parse
 
 AnswerValue = bool | int | str | list[str]
@@ -228,7 +227,7 @@ def _content_problem(data: object) -> str | None:
         if count > MAX_VALUES:
             return TOO_MANY_VALUES
         if isinstance(item, str):
-            if _SURROGATE.search(item):
+            if LONE_SURROGATE.search(item):
                 return (
                     "the file holds a \\u escape for half of a character (a lone surrogate), "
                     "which no text can show; remove it or write the whole character"
@@ -239,9 +238,6 @@ def _content_problem(data: object) -> str | None:
         elif isinstance(item, list):
             pending.extend(item)
     return None
-
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Dumper(yaml.SafeDumper):

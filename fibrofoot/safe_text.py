@@ -57,8 +57,18 @@ def json_safe(text: str) -> str:
     return _RAW_IN_JSON.sub(_escape, text)
 
 
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a UTF-16 pair on its own: what JSON's "\\ud800" or an undecodable byte gives, which
+no terminal or UTF-8 file can show."""
+
+
+def escape_char(char: str) -> str:
+    """One character as the visible escape fibrofoot shows instead of it: `\\u202e`."""
+    return f"\\u{ord(char):04x}"
+
+
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    return escape_char(match.group())
 
 
 def ascii_int(text: str, low: int, high: int) -> int | None:

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import yaml
 
-from fibrofoot.safe_text import named_key
+from fibrofoot.safe_text import escape_char, named_key
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -72,9 +72,9 @@ def parse(text: str, *, plain_numbers: bool = False) -> Located:
         raise YamlProblem(f"YAML syntax error: {problem}", line) from None
     except yaml.reader.ReaderError as error:  # a character YAML refuses: say where, in our words
         line = text.count("\n", 0, error.position) + 1
-        code = error.character if isinstance(error.character, int) else ord(error.character)
+        char = chr(error.character) if isinstance(error.character, int) else error.character
         raise YamlProblem(
-            f"the file holds a control character (\\u{code:04x}) that YAML cannot "
+            f"the file holds a control character ({escape_char(char)}) that YAML cannot "
             "read; delete it and type that part again",
             line,
         ) from None

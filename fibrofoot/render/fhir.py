@@ -35,7 +35,7 @@ from typing import Any
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerValue
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
-from fibrofoot.safe_text import harmless
+from fibrofoot.safe_text import escape_char, harmless
 from fibrofoot.summary import Summary
 
 Json = dict[str, Any]
@@ -227,7 +227,7 @@ def narrative(summary: Summary) -> Json:
 def _xhtml_text(text: str) -> str:
     """Text as XHTML character data: markup escaped, and controls (which XML forbids) and the
     two non-characters U+FFFE and U+FFFF shown as visible escapes, like everywhere else."""
-    shown = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", harmless(text))
+    shown = _NOT_XML.sub(lambda m: escape_char(m.group()), harmless(text))
     return escape(shown, quote=False)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import io
-import os
 import sys
 
 from fibrofoot import __version__
@@ -164,14 +163,13 @@ def _whole_writes(stdout: TextIO | None) -> TextIO | None:
 def _flush_or_drop(*streams: TextIO | None) -> None:
     """Flush what is still buffered; a stream whose terminal is gone is pointed at /dev/null,
     so that Python's own flush at exit does not fail too (and turn the exit code into 120)."""
-    import contextlib
+    from fibrofoot.terminal.screen import drop
 
     for stream in filter(None, streams):
         try:
             stream.flush()
         except (OSError, ValueError):
-            with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+            drop(stream)
 
 
 def _on_stop_signal(signum: int, frame: FrameType | None) -> None:

@@ -18,6 +18,7 @@ from questionary import Choice, Separator
 
 from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.models import Kind, Question
+from fibrofoot.safe_text import escape_char
 from fibrofoot.terminal.cli import Signalled
 from fibrofoot.terminal.menu_keys import (
     MenuState,
@@ -49,7 +50,7 @@ _MENU_HINT = " "
 # prompt_toolkit shows control characters as ^X but draws the bidirectional overrides as they
 # are, so a saved note could reorder what the person sees; show those as escapes too.
 Char.display_mappings.update(
-    {chr(c): f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    {chr(c): escape_char(chr(c)) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 )
 
 

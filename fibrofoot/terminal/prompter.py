@@ -6,7 +6,6 @@ Two prompters implement it: arrow-key menus (`menus.py`) and numbered choices ty
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import Enum
@@ -14,11 +13,11 @@ from typing import Literal, TextIO
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerProblem, AnswerValue, normalise, with_tick
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.safe_text import LONE_SURROGATE
 from fibrofoot.terminal import screen
 
 # Half of a UTF-16 pair: what bytes become that did not decode in the terminal's encoding
 # (prompt_toolkit reads with "surrogateescape"); an answers file holding one is refused.
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class Nav(Enum):
@@ -131,7 +130,7 @@ def tick(question: Question, ticked: list[str], value: str) -> list[str]:
 def typed_text(raw: str) -> str:
     """A line as typed, with bytes that were not text in the terminal's encoding shown as
     '\ufffd', so that saved answers load again."""
-    return _LONE_SURROGATE.sub("\ufffd", raw)
+    return LONE_SURROGATE.sub("\ufffd", raw)
 
 
 def note_problem(typed: str) -> str | None:

@@ -96,8 +96,7 @@ def write_output(text: str, out: TextIO | None = None) -> None:
         stream.write(text)
         stream.flush()
     except OSError as error:
-        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        drop(stream)
         reason = (
             "the program reading it stopped"
             if isinstance(error, BrokenPipeError)
@@ -112,3 +111,14 @@ def is_terminal(stream: TextIO | None) -> bool:
     """Whether `stream` is an open terminal (a closed stream is None; a StringIO is not one)."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def drop(stream: TextIO) -> None:
+    """Point `stream`'s descriptor at /dev/null (after a full disk, a closed pipe or a terminal
+    that is gone), so that Python's own flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)

@@ -49,6 +49,7 @@ def start_walkthrough(
     today: date,
 ) -> int:
     """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
+    plain = plain or os.environ.get("TERM") == "dumb"
     bank, prefill = _welcome_and_prepare(folder, streams, answers_file=answers_file, plain=plain)
     collect_from_now_on()  # paused by cli.main while starting (see there)
     from fibrofoot.terminal.walkthrough import run_walkthrough  # imported by the preparation
@@ -60,13 +61,9 @@ def start_walkthrough(
         streams.terminal,
         streams.output,
         prefill=prefill,
-        plain=plain or _dumb_terminal(),
+        plain=plain,
         today=today,
     )
-
-
-def _dumb_terminal() -> bool:
-    return os.environ.get("TERM") == "dumb"
 
 
 def _welcome_and_prepare(
@@ -78,7 +75,6 @@ def _welcome_and_prepare(
         raise FibrofootError(CLOSED_INPUT, EXIT_USAGE)
     if not keyboard.isatty():
         raise FibrofootError(NO_TERMINAL, EXIT_USAGE)
-    plain = plain or _dumb_terminal()
     out = streams.terminal
     say(out, f"fibrofoot {__version__}")  # first words, before any YAML is read
     say(out)
@@ -99,7 +95,7 @@ def _welcome_and_prepare(
         # welcome, not after. (A bank that reads but fails its checks is reported once the
         # person presses Enter; `questions --check` is where a bank's author meets that.)
         bank = preparation.result()
-        welcome = [bank.messages.intro, bank.messages.disclaimer, bank.messages.privacy]
+        welcome = [getattr(bank.messages, key) for key in WELCOME_KEYS]
         if raw_answers is not None:
             from fibrofoot.answers import validate_answers
 
