@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers.terminal import FIBROFOOT
+from helpers.terminal import FIBROFOOT, as_nobody
 from test_hostile_input import TINY_CONSULT, refused
 
 from fibrofoot.bank.load import read_bank
@@ -29,7 +29,6 @@ CliRun = tuple[int, str, str]
 Cli = Callable[..., CliRun]
 ANSWERS = "level: 5\nnote: Привет · café\n"
 LONG_NAME = "x" * 256 + ".txt"
-NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 SHIPPED_CONSULT = read_bank().message("consult") or ""
 
 
@@ -51,9 +50,7 @@ def _run(*args: str | Path, env: dict[str, str] | None = None, user: bool = Fals
     strictly, so output that is not valid UTF-8 fails the test."""
     command = [str(FIBROFOOT), *map(str, args)]
     if user:
-        setpriv = shutil.which("setpriv")
-        assert setpriv, "setpriv (util-linux) is needed to try a second user"
-        command = [setpriv, *NOBODY, *command]
+        command = [*as_nobody(), *command]
     done = subprocess.run(
         command, capture_output=True, timeout=20, env={**os.environ, **(env or {})}, check=False
     )

@@ -30,6 +30,7 @@ from helpers.terminal import (
     TINY_CALM,
     Keyboard,
     Terminal,
+    as_nobody,
     on_screen,
     plain_answer,
 )
@@ -42,7 +43,6 @@ from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
 
-NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 ASCII_TERMINAL = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
 SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
 NO_YES = ["no", "yes"]
@@ -216,10 +216,8 @@ def test_save_as_into_a_folder_nobody_may_search_is_a_sentence(
 ) -> None:
     """As a second user: a name in a folder it may not search is explained, then it saves
     under another name; the walk is not lost."""
-    setpriv = shutil.which("setpriv")
-    assert setpriv, "setpriv (util-linux) is needed to try a second user"
     work = shared / "work"
-    term = Terminal(work, "--plain", "--questions", str(shared / "tiny"), user=[setpriv, *NOBODY])
+    term = Terminal(work, "--plain", "--questions", str(shared / "tiny"), user=as_nobody())
     terminals.append(term)
     plain_walk(term, tiny_bank)
     term.type_line("save this summary", "2")

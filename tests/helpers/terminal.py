@@ -11,7 +11,9 @@ import io
 import os
 import re
 import shlex
+import shutil
 import signal
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -310,3 +312,20 @@ class Terminal:
         if self.child.isalive():
             self.child.terminate(force=True)
         self.child.close()
+
+
+def as_nobody() -> list[str]:
+    """The command prefix that runs the installed fibrofoot as the user nobody (setpriv, from
+    util-linux, which must be there: a missing tool fails the test rather than skipping it).
+
+    nobody must be able to reach the installed command, so every folder on the way to this
+    checkout gets search permission for others where it lacks it (a `mktemp -d` clone is 0700);
+    nothing is made readable or writable.
+    """
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to try a second user"
+    for folder in FIBROFOOT.resolve().parents:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
