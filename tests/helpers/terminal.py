@@ -318,14 +318,18 @@ def as_nobody() -> list[str]:
     """The command prefix that runs the installed fibrofoot as the user nobody (setpriv, from
     util-linux, which must be there: a missing tool fails the test rather than skipping it).
 
-    nobody must be able to reach the installed command, so every folder on the way to this
-    checkout gets search permission for others where it lacks it (a `mktemp -d` clone is 0700);
-    nothing is made readable or writable.
+    nobody must be able to run the installed command, whose package is this checkout (an
+    editable install): so the checkout's own folder is made readable and searchable by others
+    (Python lists it to import from it) and every folder above it searchable, where they are not
+    already (a `mktemp -d` clone is 0700). Nothing is made writable.
     """
     setpriv = shutil.which("setpriv")
     assert setpriv, "setpriv (util-linux) is needed to try a second user"
-    for folder in FIBROFOOT.resolve().parents:
-        mode = folder.stat().st_mode
-        if not mode & stat.S_IXOTH:
-            folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+    checkout = Path(__file__).resolve().parents[2]
+    for folder, needed in [(checkout, stat.S_IROTH | stat.S_IXOTH)] + [
+        (above, stat.S_IXOTH) for above in checkout.parents
+    ]:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & needed != needed:
+            folder.chmod(mode | needed)
     return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
