@@ -118,6 +118,13 @@ def test_the_shipped_banks_words_keep_the_rules_in_every_format(answers: Answers
     _every_format(shipped_bank(), answers)
 
 
+def test_every_warning_level_of_the_shipped_bank_has_a_word_a_screen_reader_speaks() -> None:
+    """ "Urgent:" or "Warning:" before a level's title: a word, where "!!" was skipped aloud."""
+    for text in shipped_bank().messages.levels.values():
+        assert text.marker.isalpha(), text.marker
+        assert text.marker[0].isupper(), text.marker
+
+
 # --- every way out of `fibrofoot` ---------------------------------------------------------------
 
 

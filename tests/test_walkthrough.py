@@ -520,7 +520,7 @@ def test_a_red_flag_is_shown_at_once_and_offers_stop_or_carry_on(
     menu_at = next(i for i, e in enumerate(events) if e.startswith(f"choose {STOP_OR_GO}"))
     between = events[asked_at + 1 : menu_at]
     texts = tiny_bank.messages.levels[level]
-    assert f"say !! {texts.title}" in between
+    assert f"say {texts.marker}: {texts.title}" in between
     assert f"say {texts.where_to_go}" in between
     assert f"say {flag_message(tiny_bank, option)}" in between
     _, choices, default = result.prompter.menus[0]
@@ -563,8 +563,8 @@ def test_flags_of_several_levels_from_one_answer_are_shown_most_urgent_first(
     options = ["emergency_sign", "today_sign", "soon_sign"]
     result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": list(reversed(options))}))
     levels = tiny_bank.messages.levels
-    titles = [f"say !! {levels[level].title}" for level in LEVEL_ORDER]
-    assert [e for e in result.prompter.events if e.startswith("say !! ")] == titles
+    titles = [f"say {levels[level].marker}: {levels[level].title}" for level in LEVEL_ORDER]
+    assert [e for e in result.prompter.events if e in titles] == titles
     for option in options:
         assert flag_message(tiny_bank, option) in result.prompter.said()
 

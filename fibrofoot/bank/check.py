@@ -129,8 +129,8 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
     for key, text in messages.foot_map or ():
         yield ("messages", "foot_map", key), text
     for level, text in messages.levels.items():
-        yield ("messages", "levels", level.value, "title"), text.title
-        yield ("messages", "levels", level.value, "where_to_go"), text.where_to_go
+        for key, words in text:
+            yield ("messages", "levels", level.value, key), words
     for i, contributor in enumerate(bank.contributors):
         yield ("contributors", i, "title"), contributor.title
         yield ("contributors", i, "explanation"), contributor.explanation

@@ -175,6 +175,9 @@ class RedFlag(_Strict):
 
 
 class LevelText(_Strict):
+    marker: Text = Field(
+        description="One word a screen reader speaks before the title: 'Urgent', 'Warning'."
+    )
     title: Text
     where_to_go: Text
 

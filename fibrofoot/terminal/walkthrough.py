@@ -135,7 +135,7 @@ class Walkthrough:
         levels = self.bank.messages.levels
         for level, raised in by_level(flags):
             self.p.say()
-            self.p.say(f"!! {levels[level].title}")
+            self.p.say(f"{levels[level].marker}: {levels[level].title}")
             self.p.say(levels[level].where_to_go)
             for flag in raised:
                 self.p.say(flag.message, "    ", "  - ")
