@@ -20,7 +20,15 @@ from helpers.render_fixtures import (
 from helpers.strategies import shipped_bank
 
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.common import Contributors, Listed, Notes, Reported, Urgent, sections
+from fibrofoot.render.common import (
+    Explanations,
+    Listed,
+    Notes,
+    Patterns,
+    Reported,
+    Urgent,
+    sections,
+)
 from fibrofoot.render.formats import FORMATS, file_extension, format_for_path, render
 from fibrofoot.terminal import cli
 
@@ -64,15 +72,25 @@ def test_file_extension_round_trips(fmt: str) -> None:
 
 
 def test_sections_in_one_order_with_the_banks_headings(tiny_bank: Bank) -> None:
-    """Urgent, reported, negatives, contributors, questions, notes; the words from the bank."""
+    """Urgent, reported, negatives, the patterns, their explanations, questions, notes; the
+    words from the bank."""
     words = tiny_bank.messages.summary
     found = sections(tiny_summary("everything"), tiny_bank)
-    assert [type(s) for s in found] == [Urgent, Reported, Listed, Contributors, Listed, Notes]
+    assert [type(s) for s in found] == [
+        Urgent,
+        Reported,
+        Listed,
+        Patterns,
+        Explanations,
+        Listed,
+        Notes,
+    ]
     assert [s.heading for s in found] == [
         words.red_flags,
         words.reported,
         words.negatives,
         words.contributors,
+        words.explanations,
         words.questions,
         words.notes,
     ]

@@ -80,7 +80,8 @@ def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
 
 @pytest.mark.parametrize("persona", ALL)
 def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
-    """Each answer, red flag, negative, contributor reason and question appears once."""
+    """Each answer, red flag, negative and question appears once; each contributor's reasons
+    are one paragraph beside its title, and its explanation is shown."""
     summary = tiny_summary(persona)
     page = parse_html(render_html(summary, tiny_bank))
     pairs = list(zip(page.texts("dt"), page.texts("dd"), strict=True))
@@ -88,9 +89,11 @@ def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
     items = page.texts("li")
     for text in [f.message for f in summary.red_flags] + summary.pertinent_negatives:
         assert text in items
-    for contributor in summary.contributors:
-        for reason in contributor.reasons:
-            assert reason in items
+    because = tiny_bank.messages.summary.because
+    reasons = [text for tag, text, attrs in page.blocks if attrs.get("aria-label") == because]
+    assert reasons == [" ".join(c.reasons) for c in summary.contributors]
+    explanations = [text for tag, text, attrs in page.blocks if attrs.get("class") == "explanation"]
+    assert explanations == [f"{c.title}. {c.explanation}" for c in summary.contributors]
     for question in summary.questions_to_ask:
         assert items.count(question) == 1
 

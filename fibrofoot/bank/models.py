@@ -192,6 +192,7 @@ class SummaryText(_Strict):
     contributors: Text = Field(description="Safety-relevant: says 'may be worth raising'.")
     contributors_note: Text
     because: Text
+    explanations: Text = Field(description="Over the longer words about each pattern listed.")
     questions: Text
     notes: Text
 

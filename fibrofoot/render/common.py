@@ -41,11 +41,21 @@ class Listed:
 
 
 @dataclass(frozen=True)
-class Contributors:
-    kind: ClassVar[str] = "contributors"
+class Patterns:
+    """The contributors that may be worth raising, compact: each title with what the person
+    said that raised it (their explanations follow later, in `Explanations`)."""
+
+    kind: ClassVar[str] = "patterns"
     heading: str
     note: str  # "in the source document's order; not ranked"
     because: str  # the label over each contributor's reasons
+    items: list[ContributorEntry]
+
+
+@dataclass(frozen=True)
+class Explanations:
+    kind: ClassVar[str] = "explanations"
+    heading: str
     items: list[ContributorEntry]
 
 
@@ -56,7 +66,7 @@ class Notes:
     notes: list[str]
 
 
-SummarySection = Urgent | Reported | Listed | Contributors | Notes
+SummarySection = Urgent | Reported | Listed | Patterns | Explanations | Notes
 
 
 def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
@@ -66,8 +76,9 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
         Urgent(words.red_flags, [flags for _, flags in by_level(summary.red_flags)]),
         Reported(words.reported, _by_section(summary.reported)),
         Listed(words.negatives, summary.pertinent_negatives, "negatives"),
-        Contributors(words.contributors, words.contributors_note, words.because,
-                     summary.contributors),
+        Patterns(words.contributors, words.contributors_note, words.because,
+                 summary.contributors),
+        Explanations(words.explanations, summary.contributors),
         Listed(words.questions, summary.questions_to_ask, "questions"),
         Notes(words.notes, summary.notes),
     ]  # fmt: skip
@@ -88,7 +99,7 @@ def _has_items(section: SummarySection) -> bool:
             return bool(section.levels)
         case Reported():
             return bool(section.groups)
-        case Listed() | Contributors():
+        case Listed() | Patterns() | Explanations():
             return bool(section.items)
         case Notes():
             return bool(section.notes)

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
-    Contributors,
+    Explanations,
     Listed,
     Notes,
+    Patterns,
     Reported,
     SummarySection,
     Urgent,
@@ -87,12 +88,17 @@ def _section(section: SummarySection) -> list[str]:
                 )
         case Listed():
             blocks.append(_bullets(section.items))
-        case Contributors():
+        case Patterns():
             blocks.append(f"*{md_inline(section.note)}*")
+            blocks.append(
+                "\n".join(
+                    f"- **{md_inline(c.title)}:** {md_inline(' '.join(c.reasons))}"
+                    for c in section.items
+                )
+            )
+        case Explanations():
             for contributor in section.items:
                 blocks.append(f"### {md_inline(contributor.title)}")
-                blocks.append(f"{md_inline(section.because)}:")
-                blocks.append(_bullets(contributor.reasons))
                 blocks.append(md_inline(contributor.explanation))
         case Notes():
             for note in section.notes:

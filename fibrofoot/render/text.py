@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
-    Contributors,
+    Explanations,
     Listed,
     Notes,
+    Patterns,
     Reported,
     SummarySection,
     Urgent,
@@ -58,14 +59,14 @@ class _Page:
             case Listed():
                 for line in section.items:
                     self.para(line, "    ", "  - ")
-            case Contributors():
+            case Patterns():
                 self.para(section.note)
                 for contributor in section.items:
-                    self.lines.append("")
-                    self.para(contributor.title, "  ", "  * ")
-                    self.para(f"{section.because}:", "    ")
-                    for reason in contributor.reasons:
-                        self.para(reason, "        ", "      - ")
+                    self.para(contributor.title, "    ", "  * ")
+                    self.para(" ".join(contributor.reasons), "    ")
+            case Explanations():
+                for contributor in section.items:
+                    self.para(contributor.title, "  ")
                     self.para(contributor.explanation, "    ")
             case Notes():
                 for note in section.notes:
