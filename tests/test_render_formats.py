@@ -106,14 +106,31 @@ def test_empty_sections_are_left_out(tiny_bank: Bank) -> None:
 
 
 def test_red_flags_are_grouped_by_level_most_urgent_first(tiny_bank: Bank) -> None:
-    """The urgent section holds one group per level, emergency first."""
+    """The urgent section holds one group per level, emergency first, each with its level's
+    spoken marker."""
     urgent = sections(tiny_summary("everything"), tiny_bank)[0]
     assert isinstance(urgent, Urgent)
-    assert [[f.id for f in group] for group in urgent.levels] == [
+    assert [[f.id for f in group.flags] for group in urgent.levels] == [
         ["flag_emergency"],
         ["flag_today"],
         ["flag_soon"],
     ]
+    levels = tiny_bank.messages.levels
+    assert [group.marker for group in urgent.levels] == [
+        levels[group.flags[0].level].marker for group in urgent.levels
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_each_warning_level_is_marked_with_a_spoken_word(fmt: str, tiny_bank: Bank) -> None:
+    """Each level's title follows its marker word ("Urgent: ..."), a word a screen reader
+    speaks; no "!" stands in for it."""
+    summary = tiny_summary("everything")
+    output = render(summary, fmt, tiny_bank)
+    for flag in summary.red_flags:
+        marker = tiny_bank.messages.levels[flag.level].marker
+        assert f"{marker}: {flag.title}." in output
+    assert "!" not in output.removeprefix("<!DOCTYPE html>")
 
 
 def _snapshot_text(fmt: str, output: str) -> str:

@@ -18,10 +18,18 @@ from fibrofoot.summary import ContributorEntry, RedFlagEntry, ReportedAnswer, Su
 
 
 @dataclass(frozen=True)
+class FlagLevel:
+    """The red flags raised at one level, with its spoken marker ("Urgent", "Warning")."""
+
+    marker: str
+    flags: list[RedFlagEntry]
+
+
+@dataclass(frozen=True)
 class Urgent:
     kind: ClassVar[str] = "urgent"
     heading: str
-    levels: list[list[RedFlagEntry]]  # most urgent first; each list shares one level
+    levels: list[FlagLevel]  # most urgent first
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,8 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
     """The summary's sections in the order every format shows them; empty ones left out."""
     words = bank.messages.summary
     listed: list[SummarySection] = [
-        Urgent(words.red_flags, [flags for _, flags in by_level(summary.red_flags)]),
+        Urgent(words.red_flags, [FlagLevel(bank.messages.levels[level].marker, flags)
+                                 for level, flags in by_level(summary.red_flags)]),
         Reported(words.reported, _by_section(summary.reported)),
         Listed(words.negatives, summary.pertinent_negatives, "negatives"),
         Patterns(words.contributors, words.contributors_note, words.because,

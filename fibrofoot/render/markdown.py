@@ -77,9 +77,13 @@ def _section(section: SummarySection) -> list[str]:
     blocks: list[str] = []
     match section:
         case Urgent():
-            for flags in section.levels:
-                blocks.append(f"**{md_inline(flags[0].title)}.** {md_inline(flags[0].where_to_go)}")
-                blocks.append(_bullets(flag.message for flag in flags))
+            for level in section.levels:
+                first = level.flags[0]
+                blocks.append(
+                    f"**{md_inline(level.marker)}: {md_inline(first.title)}.** "
+                    + md_inline(first.where_to_go)
+                )
+                blocks.append(_bullets(flag.message for flag in level.flags))
         case Reported():
             for title, items in section.groups:
                 blocks.append(f"### {md_inline(title)}")

@@ -48,9 +48,11 @@ class _Page:
     def section(self, section: SummarySection) -> None:
         match section:
             case Urgent():
-                for flag in (flag for flags in section.levels for flag in flags):
-                    self.para(f"{flag.title}: {flag.message}", "    ", "  ! ")
-                    self.para(flag.where_to_go, "    ")
+                for level in section.levels:
+                    first = level.flags[0]
+                    self.para(f"{level.marker}: {first.title}. {first.where_to_go}", "  ")
+                    for flag in level.flags:
+                        self.para(flag.message, "      ", "    - ")
             case Reported():
                 for title, answers in section.groups:
                     self.para(title, "  ")
