@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from fibrofoot.bank.check_checkin import checkin_problems, checkin_texts
 from fibrofoot.bank.check_shapes import Problem, question_paths, shape_problems
 from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Role, Signal
 from fibrofoot.bank.wording import forbidden_in
@@ -30,6 +31,7 @@ SEVEN = ", ".join(sorted(CONTRIBUTOR_IDS))
 def cross_reference_problems(bank: Bank) -> list[Problem]:
     return [
         *shape_problems(bank),
+        *checkin_problems(bank),
         *_contributors(bank),
         *_roles(bank),
         *_levels(bank),
@@ -156,6 +158,7 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
                 yield (*path, "options", o, "negative"), option.negative
     for s, signal in enumerate(bank.signals):
         yield ("signals", s, "reason"), signal.reason
+    yield from checkin_texts(bank)
 
 
 def _wording(bank: Bank) -> Iterator[Problem]:

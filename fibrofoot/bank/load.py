@@ -17,7 +17,8 @@ from fibrofoot.safe_text import named_key, shown_path
 from fibrofoot.yamlfile import Located, Path_, YamlProblem, parse
 
 LIST_KEYS = ("contributors", "red_flags", "retired_questions", "sections", "signals")
-TOP_KEYS = ("messages", *LIST_KEYS)
+ONE_FILE_KEYS = ("messages", "checkin")  # each given whole, in one file
+TOP_KEYS = (*ONE_FILE_KEYS, *LIST_KEYS)
 
 
 @dataclass
@@ -119,11 +120,11 @@ def _merge(
                 f"{where}unknown top-level key ({named_key(key)}); "
                 f"use one of {', '.join(TOP_KEYS)}."
             )
-        elif key == "messages":
-            if "messages" in merged:
-                problems.append(f"{where}'messages' is already given in another file.")
-            merged["messages"] = value
-            origins[("messages",)] = _Origin(file, located, ("messages",))
+        elif key in ONE_FILE_KEYS:
+            if key in merged:
+                problems.append(f"{where}'{key}' is already given in another file.")
+            merged[key] = value
+            origins[(key,)] = _Origin(file, located, (key,))
         elif not isinstance(value, list):
             problems.append(f"{where}'{key}' must be a list (each item starts with '- ').")
         else:
@@ -146,7 +147,7 @@ def _locate(path: Path_, origins: dict[Path_, _Origin], folder: Path, field: Pat
         origin = first and _Origin(first.file, first.located, (path[0],))
     if origin is None:
         return _where(folder, None) + (f"{_dotted(field)}: " if field else "")
-    depth = 1 if path[0] == "messages" else 2
+    depth = 1 if path[0] in ONE_FILE_KEYS else 2
     line = origin.located.line_of((*origin.path_in_file, *path[depth:]))
     shown = _dotted((*origin.path_in_file, *field[depth:]))
     return _where(origin.file, line) + f"{shown}: "

@@ -236,6 +236,18 @@ class RetiredQuestion(_Strict):
     becomes: Becomes
 
 
+class CheckIn(_Strict):
+    """`fibrofoot checkin`: a few questions between appointments, asked in order. `asks`
+    repeats walkthrough questions by id (their answers then compare with a walkthrough's);
+    `questions` are the check-in's own."""
+
+    title: Text
+    intro: Text
+    asks: list[Id] = []
+    questions: list[Question] = []
+    trend: Id = Field(description="The 0-10 question whose numbers the history's trend shows.")
+
+
 class Bank(_Strict):
     messages: Messages
     contributors: list[Contributor]
@@ -243,6 +255,7 @@ class Bank(_Strict):
     sections: list[Section] = Field(min_length=1)
     signals: list[Signal]
     retired_questions: list[RetiredQuestion] = []
+    checkin: CheckIn | None = None
 
     _questions: dict[str, Question] = PrivateAttr(default_factory=dict)
     _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
@@ -269,6 +282,13 @@ class Bank(_Strict):
 
     def section_of(self, question_id: str) -> Section:
         return self._section_of[question_id]
+
+    def checkin_questions(self) -> list[Question]:
+        """The check-in's questions in the order asked (none if the bank has no check-in)."""
+        if self.checkin is None:
+            return []
+        asked = [self._questions[i] for i in self.checkin.asks if i in self._questions]
+        return [*asked, *self.checkin.questions]
 
     def retired(self, question_id: str) -> RetiredQuestion | None:
         """The retired question with this id, if the bank has one."""
