@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fibrofoot.answers import Answers
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
@@ -26,7 +27,7 @@ AT = datetime(2026, 1, 15, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
 def test_each_state_is_kept_apart_through_the_store(tiny_bank: Bank, tmp_path: Path) -> None:
     """Not sure, none, does not apply and not answered come back as they went in."""
-    answers = {
+    answers: Answers = {
         "warning": ["none"],  # none
         "where": ["heel"],
         "side": "left",
@@ -57,7 +58,7 @@ def test_each_state_is_kept_apart_through_the_store(tiny_bank: Bank, tmp_path: P
 
 
 def test_a_walkthroughs_entry_keeps_what_was_listed_and_raised(tiny_bank: Bank) -> None:
-    answers = {"warning": ["soon_sign"], "where": ["heel"], "level": 9}
+    answers: Answers = {"warning": ["soon_sign"], "where": ["heel"], "level": 9}
     entry = full_entry(tiny_bank, answers, AT, "0.1.0")
     assert entry.document.warnings == ["flag_soon"]
     assert isinstance(entry.document.listed, list)
