@@ -1,7 +1,8 @@
 """Answers: what a value for each kind of question looks like, checked and normalised.
 
 yes_no answers are True, False or "not_sure"; single answers an option value; multi answers a
-list of option values (in the bank's order); scale answers an integer 0-10; text answers a string.
+list of option values (in the bank's order); scale answers an integer 0-10 (or
+"not_sure" when the question offers it); text answers a string.
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ def normalise(question: Question, value: object) -> AnswerValue:
             raise AnswerProblem("this question has no 'not_sure' answer; use true or false")
         return result
     if kind is Kind.SCALE:
+        if value == NOT_SURE and question.allow_not_sure:
+            return NOT_SURE
         if isinstance(value, bool) or not isinstance(value, int):
-            raise AnswerProblem(f"use a whole number from {SCALE_MIN} to {SCALE_MAX}")
+            also = " or not_sure" if question.allow_not_sure else ""
+            raise AnswerProblem(f"use a whole number from {SCALE_MIN} to {SCALE_MAX}{also}")
         if not SCALE_MIN <= value <= SCALE_MAX:
             raise AnswerProblem(f"out of range; use {SCALE_MIN} to {SCALE_MAX}")
         return value
@@ -68,6 +72,8 @@ def normalise(question: Question, value: object) -> AnswerValue:
     exclusive = [o.value for o in question.options if o.exclusive and o.value in chosen]
     if exclusive and len(chosen) > 1:
         raise AnswerProblem(f"'{exclusive[0]}' cannot be combined with other options")
+    if question.max_choices is not None and len(chosen) > question.max_choices:
+        raise AnswerProblem(f"choose up to {question.max_choices}")
     return [v for v in values if v in chosen]
 
 
@@ -157,7 +163,7 @@ def answer_text(question: Question, value: AnswerValue) -> str:
     if question.kind is Kind.YES_NO:
         return "Yes" if value is True else "No" if value is False else "Not sure"
     if question.kind is Kind.SCALE:
-        return f"{value} out of {SCALE_MAX}"
+        return "Not sure" if value == NOT_SURE else f"{value} out of {SCALE_MAX}"
     if question.kind is Kind.TEXT:
         return str(value)
     labels = {o.value: o.label for o in question.options}

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field, replace
 
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank, Question, RedFlag
-from fibrofoot.rules import applicable, asked_questions, next_unanswered, red_flags_raised
+from fibrofoot.rules import (
+    applicable,
+    asked_questions,
+    next_unanswered,
+    offered,
+    red_flags_raised,
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,12 @@ def start(bank: Bank, prefill: Answers | None = None) -> Walk:
 
 
 def current_question(bank: Bank, walk: Walk) -> Question | None:
-    return bank.question(walk.current) if walk.current else None
+    return shown_question(bank, walk, walk.current) if walk.current else None
+
+
+def shown_question(bank: Bank, walk: Walk, question_id: str) -> Question:
+    """A question as the walk shows it: with only the options that fit the answers so far."""
+    return offered(bank, bank.question(question_id), walk.answers)
 
 
 def answer(bank: Bank, walk: Walk, value: AnswerValue) -> Walk:

@@ -11,6 +11,7 @@ from fibrofoot.bank.models import (
     Bank,
     Condition,
     Level,
+    Option,
     Question,
     RedFlag,
     Role,
@@ -40,13 +41,49 @@ def all_hold(conditions: Iterable[Condition], answers: Answers) -> bool:
 def applicable(bank: Bank, answers: Answers) -> Answers:
     """Keep only the answers to questions that would be asked given the earlier answers.
 
-    Conditions only look back, so one pass in bank order settles every question.
+    Conditions only look back, so one pass in bank order settles every question. Ticks of
+    options that are no longer offered are dropped too, and the answer with them if none is left.
     """
     kept: Answers = {}
     for question in bank.questions:
         if question.id in answers and all_hold(question.ask_if, kept):
-            kept[question.id] = answers[question.id]
+            value = answers[question.id]
+            if isinstance(value, list) and _options_vary(question):
+                offered = {o.value for o in offered_options(bank, question, kept)}
+                value = [v for v in value if v in offered]
+                if not value:
+                    continue
+            kept[question.id] = value
     return kept
+
+
+def _options_vary(question: Question) -> bool:
+    return question.offers_suggestions or any(o.offer_if for o in question.options)
+
+
+def offered_options(bank: Bank, question: Question, answers: Answers) -> list[Option]:
+    """The options of `question` that fit the answers: each option's `offer_if` holds, and a
+    contributor's suggestion only while that contributor is listed. Both look only at earlier
+    questions (the bank check holds that), so later answers never change what was offered."""
+    if not _options_vary(question):
+        return question.options
+    listed = contributors_listed(bank, answers) if question.offers_suggestions else {}
+    return [
+        option
+        for option in question.options
+        if all_hold(option.offer_if, answers)
+        and (not question.offers_suggestions or bank.suggested_for(option.value) in (None, *listed))
+    ]
+
+
+def offered(bank: Bank, question: Question, answers: Answers) -> Question:
+    """`question` with only the options that fit the answers (see `offered_options`)."""
+    options = offered_options(bank, question, answers)
+    return (
+        question
+        if options == question.options
+        else question.model_copy(update={"options": options})
+    )
 
 
 def is_asked(question: Question, answers: Answers) -> bool:

@@ -393,8 +393,11 @@ CASES: list[Any] = [
         id="forbidden in a contributor explanation",
     ),
     pytest.param(
-        _set(("contributors", 4, "ask_your_clinician", 0), "What is the % chance it is arthritis?"),
-        ("contributors", 4, "ask_your_clinician", 0),
+        _set(
+            ("contributors", 4, "ask_your_clinician", 0, "text"),
+            "What is the % chance it is arthritis?",
+        ),
+        ("contributors", 4, "ask_your_clinician", 0, "text"),
         "uses '% chance'",
         id="forbidden in ask_your_clinician",
     ),

@@ -58,7 +58,7 @@ def test_report_json_carries_the_documented_fields(
     code, out, _ = report(write_answers(ANSWERS), "--format", "json")
     assert code == 0
     document = json.loads(out)
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     soon = tiny_bank.messages.levels[Level.SOON]
     assert document["red_flags"] == [
         {

@@ -94,7 +94,7 @@ def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
     assert reasons == [" ".join(c.reasons) for c in summary.contributors]
     explanations = [text for tag, text, attrs in page.blocks if attrs.get("class") == "explanation"]
     assert explanations == [f"{c.title}. {c.explanation}" for c in summary.contributors]
-    for question in summary.questions_to_ask:
+    for question in summary.other_questions:
         assert items.count(question) == 1
 
 

@@ -71,7 +71,7 @@ def test_each_contributor_carries_the_reasons_that_raised_it(tiny_bank: Bank) ->
     entry = summary.contributors[0]
     in_bank = tiny_bank.contributors[0]
     assert (entry.title, entry.explanation) == (in_bank.title, in_bank.explanation)
-    assert entry.ask_your_clinician == in_bank.ask_your_clinician
+    assert entry.ask_your_clinician == [s.text for s in in_bank.ask_your_clinician]
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_nothing_raised_means_no_contributors(tiny_bank: Bank) -> None:
     """Answers that raise no signal give a summary with no contributors and no questions."""
     summary = _summary(tiny_bank, {"warning": ["none"], "level": 2})
     assert summary.contributors == []
-    assert summary.questions_to_ask == []
+    assert summary.other_questions == []
     assert summary.red_flags == []
 
 
@@ -156,10 +156,11 @@ def test_answers_to_skipped_questions_are_left_out(tiny_bank: Bank) -> None:
     assert summary.answers == {k: v for k, v in answers.items() if k != "stiff_long"}
 
 
-def test_questions_to_ask_are_each_contributors_questions_once(tiny_bank: Bank) -> None:
-    """The clinician questions are those of the raised contributors, in order, without repeats."""
+def test_other_questions_are_each_listed_contributors_questions_once(tiny_bank: Bank) -> None:
+    """The other questions are those of the listed contributors, in order, a text given by two
+    contributors once."""
     summary = _summary(tiny_bank, {**MIXED, "where": ["heel", "whole_foot"]})
-    assert summary.questions_to_ask == [
+    assert summary.other_questions == [
         "Question about T?",
         "Question about M?",
         "Shared question?",
@@ -184,7 +185,7 @@ def test_json_holds_the_documented_fields(tiny_bank: Bank) -> None:
     """The JSON has schema_version, red flags, contributors and the answers as given."""
     answers = {**MIXED, "warning": ["today_sign"]}
     document = json.loads(render_json(_summary(tiny_bank, answers), tiny_bank))
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     assert document["red_flags"][0]["id"] == "flag_today"
     assert {"id", "level", "message"} <= set(document["red_flags"][0])
     assert {"id", "title", "reasons"} <= set(document["contributors"][0])

@@ -137,7 +137,7 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
         yield ("contributors", i, "title"), contributor.title
         yield ("contributors", i, "explanation"), contributor.explanation
         for j, ask in enumerate(contributor.ask_your_clinician):
-            yield ("contributors", i, "ask_your_clinician", j), ask
+            yield ("contributors", i, "ask_your_clinician", j, "text"), ask.text
     for f, flag in enumerate(bank.red_flags):
         yield ("red_flags", f, "message"), flag.message
     for s, section in enumerate(bank.sections):

@@ -51,17 +51,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Option(_Strict):
-    value: Id
-    label: Text
-    exclusive: bool = Field(
-        default=False, description="Cannot be combined with other options (e.g. 'None of these')."
-    )
-    negative: Text | None = Field(
-        default=None, description="A pertinent negative for the summary when this option is chosen."
-    )
-
-
 def _condition_value(value: object) -> bool | str:
     """One clear problem for a bad value (a plain `bool | str` union reports one per member)."""
     if isinstance(value, bool | str):
@@ -81,6 +70,30 @@ class Condition(_Strict):
     is_: tuple[ConditionValue, ...] | None = Field(default=None, alias="is")
     at_least: int | None = None
     at_most: int | None = None
+
+
+class Option(_Strict):
+    value: Id
+    label: Text
+    exclusive: bool = Field(
+        default=False, description="Cannot be combined with other options (e.g. 'None of these')."
+    )
+    negative: Text | None = Field(
+        default=None, description="A pertinent negative for the summary when this option is chosen."
+    )
+    offer_if: list[Condition] = Field(
+        default=[], description="Offered only when all of these hold (earlier questions only)."
+    )
+
+
+class Part(StrEnum):
+    """Where a question's answer goes in the summary."""
+
+    REPORTED = "reported"  # what the person reported (text questions: their note)
+    PAIN_NUMBER = "pain_number"  # one of the pain numbers, shown together
+    FUNCTION = "function"  # a how-often line; a multi here picks the activities asked about
+    GOAL = "goal"  # the one thing they most want to do again, their words
+    AGENDA = "agenda"  # what they want to ask or tell: picked suggestions, or their own words
 
 
 # The foot map's drawn regions and feet (the shapes are in fibrofoot/render/footmap.py).
@@ -137,6 +150,14 @@ class Question(_Strict):
     map_feet: dict[Id, MapFeet] = Field(
         default={}, description="For the foot map: the feet each answer value shades."
     )
+    part: Part = Part.REPORTED
+    max_choices: int | None = Field(
+        default=None, ge=1, description="For multi questions: at most this many ticks."
+    )
+    offers_suggestions: bool = Field(
+        default=False,
+        description="Its options start with the contributors' suggestions (ask_your_clinician).",
+    )
 
 
 class Section(_Strict):
@@ -145,11 +166,20 @@ class Section(_Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+class Suggestion(_Strict):
+    """A question a person might ask their clinician about a contributor: offered on the agenda
+    and listed under "other questions" only when its contributor is listed and `offer_if` holds."""
+
+    id: Id
+    text: Text
+    offer_if: list[Condition] = []
+
+
 class Contributor(_Strict):
     id: Id
     title: Text
     explanation: Text
-    ask_your_clinician: list[Text] = Field(min_length=1)
+    ask_your_clinician: list[Suggestion] = Field(min_length=1)
 
 
 class Role(StrEnum):
@@ -260,10 +290,25 @@ class Bank(_Strict):
     _questions: dict[str, Question] = PrivateAttr(default_factory=dict)
     _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
     _retired: dict[str, RetiredQuestion] = PrivateAttr(default_factory=dict)
+    _suggested_for: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
+        suggested = [
+            (contributor.id, suggestion)
+            for contributor in self.contributors
+            for suggestion in contributor.ask_your_clinician
+        ]
+        for contributor_id, suggestion in suggested:
+            self._suggested_for.setdefault(suggestion.id, contributor_id)
         for section in self.sections:
             for question in section.questions:
+                if question.offers_suggestions:
+                    options = [
+                        Option(value=s.id, label=s.text, offer_if=s.offer_if) for _, s in suggested
+                    ]
+                    question = question.model_copy(
+                        update={"options": [*options, *question.options]}
+                    )
                 self._questions.setdefault(question.id, question)
                 self._section_of.setdefault(question.id, section)
         for retired in self.retired_questions:
@@ -289,6 +334,10 @@ class Bank(_Strict):
             return []
         asked = [self._questions[i] for i in self.checkin.asks if i in self._questions]
         return [*asked, *self.checkin.questions]
+
+    def suggested_for(self, option_value: str) -> str | None:
+        """The contributor whose suggestion this option of a suggestions question is."""
+        return self._suggested_for.get(option_value)
 
     def retired(self, question_id: str) -> RetiredQuestion | None:
         """The retired question with this id, if the bank has one."""

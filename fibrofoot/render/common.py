@@ -88,7 +88,7 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
         Patterns(words.contributors, words.contributors_note, words.because,
                  summary.contributors),
         Explanations(words.explanations, summary.contributors),
-        Listed(words.questions, summary.questions_to_ask, "questions"),
+        Listed(words.questions, summary.other_questions, "questions"),
         Notes(words.notes, summary.notes),
     ]  # fmt: skip
     return [section for section in listed if _has_items(section)]

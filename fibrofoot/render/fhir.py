@@ -93,7 +93,7 @@ def questionnaire(bank: Bank, version: str) -> Json:
                 "linkId": section.id,
                 "text": section.title,
                 "type": "group",
-                "item": [_question_item(bank, q) for q in section.questions],
+                "item": [_question_item(bank, bank.question(q.id)) for q in section.questions],
             }
             for section in bank.sections
         ],
@@ -198,10 +198,11 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
     groups = []
     for section in bank.sections:
         items = [
-            {"linkId": q.id, "text": q.text, "answer": answers}
+            _response_item(bank.question(q.id), summary.answers[q.id])
             for q in section.questions
-            if q.id in summary.answers and (answers := _answers(q, summary.answers[q.id]))
+            if q.id in summary.answers
         ]
+        items = [item for item in items if item]
         if items:
             groups.append({"linkId": section.id, "text": section.title, "item": items})
     response: Json = {
@@ -231,13 +232,24 @@ def _xhtml_text(text: str) -> str:
     return escape(shown, quote=False)
 
 
+def _response_item(question: Question, value: AnswerValue) -> Json | None:
+    """One answered item; a 0-10 answered "Not sure" has no answer, only the data-absent-reason
+    extension `asked-unknown` (an integer item cannot hold a coding)."""
+    item: Json = {"linkId": question.id, "text": question.text}
+    if question.kind is Kind.SCALE and value == NOT_SURE:
+        item["extension"] = [{"url": f"{_EXT}/data-absent-reason", "valueCode": "asked-unknown"}]
+        return item
+    answers = _answers(question, value)
+    return {**item, "answer": answers} if answers else None
+
+
 def render_fhir(summary: Summary, bank: Bank) -> str:
     return to_json(questionnaire_response(summary, bank))
 
 
 def _answers(question: Question, value: AnswerValue) -> list[Json]:
     if question.kind is Kind.SCALE:
-        return [{"valueInteger": value}]
+        return [] if value == NOT_SURE else [{"valueInteger": value}]
     if question.kind is Kind.TEXT:
         text = str(value)
         return [{"valueString": text}] if text.strip() else []

@@ -168,7 +168,7 @@ class Walkthrough:
             )
             if picked == REVIEW_DONE:
                 return walk, False
-            question = self.bank.question(picked)
+            question = flow.shown_question(self.bank, walk, picked)
             back = Navigation(can_go_back=True, back_to="your answers")
             result = self.p.ask(question, walk.answers[picked], back)
             if result is Nav.BACK:
