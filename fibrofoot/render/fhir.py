@@ -93,7 +93,7 @@ def questionnaire(bank: Bank, version: str) -> Json:
                 "linkId": section.id,
                 "text": section.title,
                 "type": "group",
-                "item": [_question_item(bank, bank.question(q.id)) for q in section.questions],
+                "item": [_question_item(bank, _full(bank, q)) for q in section.questions],
             }
             for section in bank.sections
         ],
@@ -102,6 +102,11 @@ def questionnaire(bank: Bank, version: str) -> Json:
 
 def questionnaire_json(bank: Bank, version: str) -> str:
     return to_json(questionnaire(bank, version))
+
+
+def _full(bank: Bank, question: Question) -> Question:
+    """A section's question with every option, the contributors' suggestions included."""
+    return bank.question(question.id) if question.offers_suggestions else question
 
 
 def _question_item(bank: Bank, question: Question) -> Json:
@@ -198,7 +203,7 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
     groups = []
     for section in bank.sections:
         items = [
-            _response_item(bank.question(q.id), summary.answers[q.id])
+            _response_item(_full(bank, q), summary.answers[q.id])
             for q in section.questions
             if q.id in summary.answers
         ]
