@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fibrofoot.bank.models import Bank, Kind
+from fibrofoot.bank.models import Bank, Kind, Question
 from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]
@@ -45,9 +45,32 @@ def checkin_problems(bank: Bank) -> Iterator[Problem]:
             yield (*path, "ask_if"), "check-in questions are all asked; remove ask_if."
         if question.map_areas or question.map_feet:
             yield (*path, "map_areas"), "the foot map is drawn from the walkthrough's questions."
-    trend = {q.id: q for q in bank.checkin_questions()}.get(checkin.trend)
+    asked = {q.id: q for q in bank.checkin_questions()}
+    trend = asked.get(checkin.trend)
     if trend is None or trend.kind is not Kind.SCALE:
         yield ("checkin", "trend"), "the trend must be a 0-10 (scale) question the check-in asks."
+    if checkin.where is not None:
+        yield from _where(bank, asked.get(checkin.where))
+
+
+def _where(bank: Bank, where: Question | None) -> Iterator[Problem]:
+    """The check-in's "where" answers places of the foot map: its values are the map's."""
+    mapped = next((q for q in bank.questions if q.map_areas), None)
+    if where is None or where.kind is not Kind.MULTI or mapped is None:
+        yield (
+            ("checkin", "where"),
+            "'where' must be a multi question the check-in asks, and the bank needs a "
+            "question with map_areas.",
+        )
+        return
+    places = {o.value for o in mapped.options}
+    unknown = [o.value for o in where.options if not o.exclusive and o.value not in places]
+    if unknown:
+        yield (
+            ("checkin", "where"),
+            f"these answers of '{where.id}' are not answers of '{mapped.id}' (the foot map's "
+            f"question): {', '.join(unknown)}.",
+        )
 
 
 def checkin_texts(bank: Bank) -> Iterator[tuple[Path_, str]]:

@@ -276,6 +276,10 @@ class CheckIn(_Strict):
     asks: list[Id] = []
     questions: list[Question] = []
     trend: Id = Field(description="The 0-10 question whose numbers the history's trend shows.")
+    where: Id | None = Field(
+        default=None,
+        description="A multi question with the answer values of the foot map's question.",
+    )
 
 
 class Bank(_Strict):

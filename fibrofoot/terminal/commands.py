@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from fibrofoot import __version__
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
@@ -27,6 +27,8 @@ examples:
   fibrofoot report saved.yaml -o summary.html
                                      make a printable summary from saved answers
   fibrofoot questions --check        check the question bank after editing it
+  fibrofoot checkin                  a one-minute check-in between appointments
+  fibrofoot history                  what you chose to keep, newest first
 """
 
 
@@ -76,7 +78,64 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--json", action="store_true", help="print the bank as JSON")
     action.add_argument("--fhir", action="store_true", help="print it as a FHIR R4 Questionnaire")
     questions.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    _history_parsers(commands)
     return parser
+
+
+def _history_parsers(commands: argparse._SubParsersAction[Any]) -> None:
+    """checkin, history, export and forget: the opt-in history (issue 13)."""
+    bank = {"type": Path, "metavar": "DIR", "default": argparse.SUPPRESS}
+    plain = {"action": "store_true", "default": argparse.SUPPRESS, "help": "no menus or colour"}
+    checkin = commands.add_parser(
+        "checkin",
+        help="a one-minute check-in between appointments",
+        description="A few questions about today; kept only if you say so (or pass --keep).",
+    )
+    checkin.add_argument("--keep", action="store_true", help="keep it without asking")
+    history = commands.add_parser(
+        "history",
+        help="what you chose to keep, newest first",
+        description="One line per kept entry, newest first, and a small trend of the pain "
+        "numbers. With --add, keep saved answers files as entries.",
+    )
+    history.add_argument("--add", nargs="+", type=Path, metavar="FILE", help="keep these files")
+    history.add_argument("--date", type=_date, help="with --add: the date they were taken")
+    export = commands.add_parser(
+        "export",
+        help="write what you kept to a file",
+        description="Write the kept entries as JSON, CSV or FHIR (.json, .csv, .fhir.json).",
+    )
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    forget = commands.add_parser(
+        "forget",
+        help="delete kept entries",
+        description="Delete the entries kept on DATE, or everything with --all.",
+    )
+    forget.add_argument("day", nargs="?", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    forget.add_argument("--all", action="store_true", help="delete the whole history")
+    forget.add_argument("--yes", action="store_true", help="do not ask first")
+    for command in (history, export):
+        command.add_argument("--since", type=_date, metavar="DATE", help="from this date on")
+        command.add_argument("--until", type=_date, metavar="DATE", help="up to this date")
+    for command in (checkin, history, export, forget):
+        command.add_argument("--questions", **bank)
+    for command in (checkin, history):
+        command.add_argument("--plain", **plain)
+
+
+def _date(text: str) -> date:
+    """A date typed as YYYY-MM-DD in ASCII digits."""
+    from datetime import date
+
+    if len(text) == 10 and text[4] == text[7] == "-":
+        year, month, day = (ascii_int(part, 0, 9999) for part in (text[:4], text[5:7], text[8:]))
+        if year and month and day:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                pass
+    raise argparse.ArgumentTypeError("use a date written like 2026-01-15")
 
 
 # Formats whose last line on a screen is the consult message; after JSON, FHIR and HTML on a
@@ -94,6 +153,11 @@ def run_command(args: argparse.Namespace, streams: Streams) -> str | None:
         )
         return None
     bank = _load_bank(args)
+    if args.command in ("checkin", "history", "export", "forget"):
+        from fibrofoot.terminal.history_commands import run_history_command
+
+        run_history_command(args, bank, streams)
+        return bank.messages.consult
     if args.command == "report":
         fmt = _report(args, bank, streams)
         from fibrofoot.terminal.screen import is_terminal

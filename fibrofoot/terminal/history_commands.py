@@ -1,0 +1,179 @@
+"""The history's commands: `history` (one line per kept entry and a small trend), `history
+--add` (saved answers files kept as entries), `export` and `forget`.
+
+What the person asked for (the lines, an export on standard output) goes to the output stream;
+what fibrofoot says about it goes to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date, datetime, time
+from pathlib import Path
+
+from fibrofoot import __version__
+from fibrofoot.bank.models import Bank
+from fibrofoot.errors import EXIT_USAGE, FibrofootError
+from fibrofoot.history import store
+from fibrofoot.history.record import Entry, from_row, full_entry, to_row
+from fibrofoot.history.trend import entry_line, questions_of, sparkline, trend_words
+from fibrofoot.safe_text import harmless, shown_path
+from fibrofoot.terminal.cli import say_to_terminal
+from fibrofoot.terminal.screen import Streams, read_line, write_output
+
+TREND_LENGTH = 60  # the newest entries the sparkline shows, one character each
+NOTHING_KEPT = (
+    "Nothing is kept yet. At the end of a walkthrough or a check-in you can choose to keep it "
+    "on this computer."
+)
+
+
+def run_history_command(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
+    if args.command == "checkin":
+        from fibrofoot.terminal.checkin import run_checkin
+
+        run_checkin(bank, streams, plain=args.plain, keep=args.keep)
+    elif args.command == "history":
+        show_history(args, bank, streams)
+    elif args.command == "export":
+        export_history(args, bank, streams)
+    else:
+        forget(args, bank, streams)
+
+
+def kept_entries(since: date | None = None, until: date | None = None) -> list[Entry]:
+    """The kept entries, newest first."""
+    return [from_row(row) for row in store.read(store.data_folder(), since, until)]
+
+
+def show_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
+    if args.add:
+        add_files(args.add, args.date, bank, streams)
+        return
+    if args.date is not None:
+        raise FibrofootError("--date goes with --add FILE: it dates the files added.", EXIT_USAGE)
+    entries = kept_entries(args.since, args.until)
+    if not entries:
+        say_to_terminal(streams.terminal, NOTHING_KEPT)
+        return
+    lines = [harmless(entry_line(bank, entry)) for entry in entries]
+    lines += ["", trend_line(bank, entries, plain=_plain(args, streams))]
+    write_output("\n".join(lines) + "\n", streams.output)
+
+
+def trend_line(bank: Bank, entries: list[Entry], *, plain: bool) -> str:
+    """The trend of the check-in's number over the newest entries, oldest first."""
+    question_id = bank.checkin.trend if bank.checkin else None
+    question = questions_of(bank).get(question_id or "")
+    if question is None:
+        return "No trend: this question bank names no number to follow (checkin: trend)."
+    shown = list(reversed(entries[:TREND_LENGTH]))
+    numbers = [entry.number(question.id) for entry in shown]
+    if plain:
+        return trend_words(question.label, numbers)
+    given = [n for n in numbers if n is not None]
+    if not given:
+        return f"{question.label}: no numbers kept yet."
+    return (
+        f"{question.label}, oldest to newest: {sparkline(numbers)}  (lowest {min(given)}, "
+        f"highest {max(given)}, latest {given[-1]}; · = no number)"
+    )
+
+
+def _plain(args: argparse.Namespace, streams: Streams) -> bool:
+    """Words instead of the sparkline: --plain, TERM=dumb, or output that cannot show it."""
+    encoding = getattr(streams.output, "encoding", None) or "utf-8"
+    try:
+        "▁█·".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return bool(args.plain) or os.environ.get("TERM") == "dumb"
+
+
+def add_files(files: list[Path], on: date | None, bank: Bank, streams: Streams) -> None:
+    """Keep saved answers files as full entries, all in one write: dated `on` (at noon), else
+    by each file's last change."""
+    from fibrofoot.answers import read_answers, validate_answers
+
+    entries = []
+    for path in files:
+        answers = validate_answers(bank, read_answers(path), str(path))
+        if on is not None:
+            taken = datetime.combine(on, time(12)).astimezone()
+        else:
+            try:
+                taken = datetime.fromtimestamp(os.stat(path).st_mtime).astimezone()
+            except OSError as error:  # read a moment ago: gone or moved since
+                raise FibrofootError(f"{shown_path(path)}: {error.strerror}.") from None
+        entries.append((path, full_entry(bank, answers, taken.replace(microsecond=0), __version__)))
+    store.add(store.data_folder(), [to_row(entry) for _, entry in entries])
+    for path, entry in entries:
+        say_to_terminal(
+            streams.terminal, f"Kept {shown_path(path)} as of {entry.taken_at:%Y-%m-%d %H:%M}."
+        )
+
+
+def export_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
+    from fibrofoot.files import write_private
+    from fibrofoot.history.export import EXPORT_EXTENSIONS, export, export_format
+
+    fmt = export_format(args.output.name)
+    if fmt is None:
+        raise FibrofootError(
+            f"{shown_path(args.output)}: the name does not say which format to write; end it in "
+            f"{', '.join(EXPORT_EXTENSIONS)}.",
+            EXIT_USAGE,
+        )
+    entries = kept_entries(args.since, args.until)
+    write_private(args.output, export(entries, fmt, bank), overwrite=args.force)
+    count = _entries(len(entries))
+    say_to_terminal(
+        streams.terminal,
+        f"Exported {count} to {shown_path(args.output)} (readable only by you).",
+    )
+
+
+def forget(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
+    if args.all == (args.day is not None):
+        raise FibrofootError("Give a date (YYYY-MM-DD) or --all, not both.", EXIT_USAGE)
+    folder = store.data_folder()
+    entries = kept_entries(args.day, args.day) if args.day else kept_entries()
+    what = f"from {args.day.isoformat()}" if args.day else "kept"
+    kept_file = os.path.lexists(store.database_path(folder))
+    if not entries and not (args.all and kept_file):
+        say_to_terminal(streams.terminal, f"Nothing is kept {what}; nothing was deleted.")
+        return
+    count = _entries(len(entries))
+    if not args.yes and not _confirm(streams, f"Delete {count} {what}? This cannot be undone."):
+        say_to_terminal(streams.terminal, "Nothing was deleted.")
+        return
+    if args.all:
+        _, folder_gone = store.forget_all(folder)
+        said = f"Deleted {count} and the file {shown_path(store.database_path(folder))}"
+        if folder_gone:
+            said += f", and its folder {shown_path(folder)}."
+        else:
+            said += f". The folder {shown_path(folder)} holds other files, so it was left."
+        say_to_terminal(streams.terminal, said)
+        return
+    gone = [from_row(row) for row in store.forget_day(folder, args.day)]
+    lines = [f"Deleted {_entries(len(gone))} {what}:"]
+    lines += [f"  {harmless(entry_line(bank, entry))}" for entry in gone]
+    say_to_terminal(streams.terminal, "\n".join(lines), wrap=False)
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
+def _confirm(streams: Streams, question: str) -> bool:
+    keyboard = streams.input
+    if keyboard is None or not keyboard.isatty():
+        raise FibrofootError(
+            f"{question} To delete without being asked (no terminal here), add --yes.", EXIT_USAGE
+        )
+    say_to_terminal(streams.terminal, f"{question} Type yes to delete, anything else to keep it.")
+    streams.terminal.write("> ")
+    streams.terminal.flush()
+    return read_line(keyboard).strip().lower() == "yes"
