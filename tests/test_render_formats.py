@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from helpers.render_fixtures import (
     SNAPSHOT_EXTENSIONS,
+    TINY_ADDED,
     TINY_PERSONAS,
     summary_for,
     tiny_summary,
@@ -21,7 +22,9 @@ from helpers.strategies import shipped_bank
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
+    Agenda,
     Explanations,
+    Function,
     Listed,
     Notes,
     Patterns,
@@ -105,6 +108,62 @@ def test_empty_sections_are_left_out(tiny_bank: Bank) -> None:
     ]
 
 
+def test_the_persons_agenda_and_function_take_their_places(tiny_bank: Bank) -> None:
+    """The agenda first (nothing is urgent here), the pain picture, then what foot pain made
+    harder; a how-often line asked but not answered says so in the bank's words."""
+    words = tiny_bank.messages.summary
+    found = sections(tiny_summary("heel_agenda"), tiny_bank)
+    assert [type(s) for s in found[:4]] == [Agenda, Reported, Function, Listed]
+    function = found[2]
+    assert isinstance(function, Function)
+    assert function.lines == [("Tiny walking", "Most days"), ("Tiny stairs", words.not_answered)]
+    assert (function.goal_label, function.goal) == (words.goal, "Walk to the tiny shop.")
+
+
+def test_a_goal_alone_is_a_function_section(tiny_bank: Bank) -> None:
+    """With no how-often lines, the goal still has its section, after the pain picture."""
+    found = sections(tiny_summary("few_goal"), tiny_bank)
+    assert [type(s) for s in found] == [Reported, Function, Listed]
+
+
+AGENDA_FORMATS = ["text", "markdown", "html"]
+
+
+def _flat(output: str) -> str:
+    return " ".join(output.split())
+
+
+@pytest.mark.parametrize("fmt", AGENDA_FORMATS)
+def test_agenda_is_first_under_the_urgent_box(fmt: str, tiny_bank: Bank) -> None:
+    """The agenda's items, in order, come after the warning signs and before the pain
+    picture; picked suggestions and the person's own words alike."""
+    summary = tiny_summary("everything").model_copy(
+        update={"agenda": tiny_summary("heel_agenda").agenda}
+    )
+    output = _flat(render(summary, fmt, tiny_bank))
+    words = tiny_bank.messages.summary
+    places = [
+        output.find(summary.red_flags[-1].message),
+        *(output.find(item.text) for item in summary.agenda),
+        output.find(words.reported if fmt != "text" else words.reported.upper()),
+    ]
+    assert -1 not in places
+    assert places == sorted(places)
+
+
+@pytest.mark.parametrize("fmt", AGENDA_FORMATS)
+def test_pain_numbers_are_shown_together(fmt: str, tiny_bank: Bank) -> None:
+    """Now, typical and worst on one line, each with its label, after the 'how much' label."""
+    summary = tiny_summary("heel_agenda")
+    together = " · ".join(f"{a.label}: {a.answer}" for a in summary.pain_numbers)
+    assert f"{tiny_bank.messages.summary.how_much}: {together}" in _flat(
+        render(summary, fmt, tiny_bank)
+        .replace("**", "")
+        .replace("<strong>", "")
+        .replace("</strong>", "")
+    )
+
+
 def test_red_flags_are_grouped_by_level_most_urgent_first(tiny_bank: Bank) -> None:
     """The urgent section holds one group per level, emergency first, each with its level's
     spoken marker."""
@@ -137,10 +196,17 @@ def _snapshot_text(fmt: str, output: str) -> str:
     return without_style(output) if fmt == "html" else output
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("persona", sorted(TINY_PERSONAS))
+# Every format of every tiny persona; the summaries with parts added (TINY_ADDED) in every
+# format that renders the summary (FHIR renders the answers, which they share with their base).
+TINY_CASES = [
+    *((persona, fmt) for persona in sorted(TINY_PERSONAS) for fmt in FORMATS),
+    *((persona, fmt) for persona in sorted(TINY_ADDED) for fmt in FORMATS if fmt != "fhir"),
+]
+
+
+@pytest.mark.parametrize(("persona", "fmt"), TINY_CASES, ids=[f"{p}-{f}" for p, f in TINY_CASES])
 def test_tiny_snapshot(persona: str, fmt: str, tiny_bank: Bank, snapshot: Any) -> None:
-    """Every format for every tiny persona, on a fixed date and version, as readable files
+    """Every format for every tiny summary, on a fixed date and version, as readable files
     (HTML without its stylesheet)."""
     output = render(tiny_summary(persona), fmt, tiny_bank)
     assert _snapshot_text(fmt, output) == snapshot.use_extension(SNAPSHOT_EXTENSIONS[fmt])

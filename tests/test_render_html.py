@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-from helpers.render_fixtures import TINY_PERSONAS, parse_html, tiny_summary
+from helpers.render_fixtures import TINY_SUMMARIES, parse_html, tiny_summary
 from helpers.strategies import PROPERTY, tiny_test_bank, user_text
 from hypothesis import given
 
@@ -21,7 +21,7 @@ from fibrofoot.render.html import render_html
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
 
-ALL = sorted(TINY_PERSONAS)
+ALL = sorted(TINY_SUMMARIES)
 
 
 def _with_answers(answers: Answers) -> Summary:
@@ -80,13 +80,21 @@ def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
 
 @pytest.mark.parametrize("persona", ALL)
 def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
-    """Each answer, red flag, negative and question appears once; each contributor's reasons
-    are one paragraph beside its title, and its explanation is shown."""
+    """Each answer, red flag, negative and question appears once; the agenda in order, each
+    how-often line and the goal; each contributor's reasons are one paragraph beside its
+    title, and its explanation is shown."""
     summary = tiny_summary(persona)
+    words = tiny_bank.messages.summary
     page = parse_html(render_html(summary, tiny_bank))
     pairs = list(zip(page.texts("dt"), page.texts("dd"), strict=True))
     assert pairs == [(r.label, r.answer) for r in summary.reported]
     items = page.texts("li")
+    agenda = [item.text for item in summary.agenda]
+    assert [item for item in items if item in agenda] == agenda
+    for line in summary.function:
+        assert f"{line.activity}: {line.how_often or words.not_answered}" in items
+    goals = [text for tag, text, attrs in page.blocks if attrs.get("class") == "goal"]
+    assert goals == ([f"{words.goal}: {summary.goal}"] if summary.goal else [])
     for text in [f.message for f in summary.red_flags] + summary.pertinent_negatives:
         assert text in items
     because = tiny_bank.messages.summary.because
@@ -96,6 +104,15 @@ def test_everything_reported_is_shown(persona: str, tiny_bank: Bank) -> None:
     assert explanations == [f"{c.title}. {c.explanation}" for c in summary.contributors]
     for question in summary.other_questions:
         assert items.count(question) == 1
+
+
+def test_own_words_keep_their_direction_and_line_breaks(tiny_bank: Bank) -> None:
+    """The person's own agenda words are marked as theirs (shown as typed, in their own text
+    direction); a picked suggestion is plain."""
+    page = parse_html(render_html(tiny_summary("heel_agenda"), tiny_bank))
+    agenda = {text: attrs for tag, text, attrs in page.blocks if tag == "li" and "?" in text}
+    assert agenda["My own words: can I keep working?"] == {"class": "own", "dir": "auto"}
+    assert agenda["Tiny suggestion picked?"] == {}
 
 
 @given(user_text())

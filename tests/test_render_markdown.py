@@ -4,7 +4,7 @@ kept literal."""
 from __future__ import annotations
 
 import pytest
-from helpers.render_fixtures import TINY_PERSONAS, tiny_summary
+from helpers.render_fixtures import TINY_SUMMARIES, tiny_summary
 from helpers.strategies import PROPERTY
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,7 +39,7 @@ def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("persona", sorted(TINY_PERSONAS))
+@pytest.mark.parametrize("persona", sorted(TINY_SUMMARIES))
 def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
     """The title, then the summary's sections with the bank's headings; contributors in order."""
     summary = tiny_summary(persona)
@@ -52,7 +52,7 @@ def test_sections_in_the_summary_order(persona: str, tiny_bank: Bank) -> None:
     assert [t for t in h3 if t in titles] == titles
 
 
-@pytest.mark.parametrize("persona", sorted(TINY_PERSONAS))
+@pytest.mark.parametrize("persona", sorted(TINY_SUMMARIES))
 def test_no_links_or_html(persona: str, tiny_bank: Bank) -> None:
     """The summary holds no links, images or raw HTML, only text, emphasis and lists."""
     tokens = COMMONMARK.parse(render_markdown(tiny_summary(persona), tiny_bank))

@@ -217,7 +217,12 @@ class SummaryText(_Strict):
 
     title: Text
     red_flags: Text
+    agenda: Text = Field(description="Over what the person most wants to ask or tell.")
     reported: Text
+    how_much: Text = Field(description="Before the pain numbers, shown together on one line.")
+    function: Text = Field(description="Over what foot pain made harder.")
+    goal: Text = Field(description="Before the one thing they most want to do again.")
+    not_answered: Text = Field(description="A how-often line that was asked but not answered.")
     negatives: Text
     contributors: Text = Field(description="Safety-relevant: says 'may be worth raising'.")
     contributors_note: Text

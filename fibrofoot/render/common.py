@@ -2,6 +2,11 @@
 the list that `sections()` returns, and only decides how each kind of section looks (`kind`
 names it for the HTML template, which cannot match on types).
 
+The order is the clinician's: what is urgent, what the person most wants to raise, the pain
+picture, what it stops them doing, what does not apply and the patterns in a line or two each
+(page 1), then the longer explanations, other questions and the person's note. A new section is
+a dataclass here, one line in `sections()` and one case in each renderer.
+
 The words come from the bank (`messages.summary`); the red flags are grouped by the rules'
 "most urgent first".
 """
@@ -14,7 +19,13 @@ from typing import ClassVar
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.rules import by_level
-from fibrofoot.summary import ContributorEntry, RedFlagEntry, ReportedAnswer, Summary
+from fibrofoot.summary import (
+    AgendaItem,
+    ContributorEntry,
+    RedFlagEntry,
+    ReportedAnswer,
+    Summary,
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +44,35 @@ class Urgent:
 
 
 @dataclass(frozen=True)
+class Agenda:
+    """What the person most wants to ask or tell: picked suggestions and their own words."""
+
+    kind: ClassVar[str] = "agenda"
+    heading: str
+    items: list[AgendaItem]
+
+
+@dataclass(frozen=True)
 class Reported:
+    """The pain picture: the pain numbers together on one line, then the answers by section."""
+
     kind: ClassVar[str] = "reported"
     heading: str
+    how_much: str  # the label before the pain numbers
+    pain_numbers: list[ReportedAnswer]
     groups: list[tuple[str, list[ReportedAnswer]]]  # (the bank section's title, its answers)
+
+
+@dataclass(frozen=True)
+class Function:
+    """What foot pain made harder, one line an activity, and the one thing they most want to
+    be able to do again."""
+
+    kind: ClassVar[str] = "function"
+    heading: str
+    lines: list[tuple[str, str]]  # (activity, how often, or the bank's "not answered")
+    goal_label: str
+    goal: str | None
 
 
 @dataclass(frozen=True)
@@ -74,7 +110,7 @@ class Notes:
     notes: list[str]
 
 
-SummarySection = Urgent | Reported | Listed | Patterns | Explanations | Notes
+SummarySection = Urgent | Agenda | Reported | Function | Listed | Patterns | Explanations | Notes
 
 
 def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
@@ -83,7 +119,13 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
     listed: list[SummarySection] = [
         Urgent(words.red_flags, [FlagLevel(bank.messages.levels[level].marker, flags)
                                  for level, flags in by_level(summary.red_flags)]),
-        Reported(words.reported, _by_section(summary.reported)),
+        Agenda(words.agenda, summary.agenda),
+        Reported(words.reported, words.how_much, summary.pain_numbers,
+                 _by_section(summary.reported)),
+        Function(words.function,
+                 [(line.activity, line.how_often or words.not_answered)
+                  for line in summary.function],
+                 words.goal, summary.goal),
         Listed(words.negatives, summary.pertinent_negatives, "negatives"),
         Patterns(words.contributors, words.contributors_note, words.because,
                  summary.contributors),
@@ -98,6 +140,11 @@ def date_line(summary: Summary) -> str:
     return f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
 
 
+def pain_numbers_line(section: Reported) -> str:
+    """The pain numbers on one line, each with its own label: "Right now: 5 out of 10 · ..."."""
+    return " · ".join(f"{answer.label}: {answer.answer}" for answer in section.pain_numbers)
+
+
 def _by_section(reported: list[ReportedAnswer]) -> list[tuple[str, list[ReportedAnswer]]]:
     return [(title, list(items)) for title, items in groupby(reported, lambda r: r.section)]
 
@@ -107,8 +154,10 @@ def _has_items(section: SummarySection) -> bool:
         case Urgent():
             return bool(section.levels)
         case Reported():
-            return bool(section.groups)
-        case Listed() | Patterns() | Explanations():
+            return bool(section.groups or section.pain_numbers)
+        case Function():
+            return bool(section.lines or section.goal)
+        case Agenda() | Listed() | Patterns() | Explanations():
             return bool(section.items)
         case Notes():
             return bool(section.notes)

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
+    Agenda,
     Explanations,
+    Function,
     Listed,
     Notes,
     Patterns,
@@ -21,6 +23,7 @@ from fibrofoot.render.common import (
     SummarySection,
     Urgent,
     date_line,
+    pain_numbers_line,
     sections,
 )
 from fibrofoot.safe_text import harmless
@@ -84,12 +87,30 @@ def _section(section: SummarySection) -> list[str]:
                     + md_inline(first.where_to_go)
                 )
                 blocks.append(_bullets(flag.message for flag in level.flags))
+        case Agenda():
+            blocks.append(
+                "\n".join(f"{n}. {md_inline(item.text)}" for n, item in enumerate(section.items, 1))
+            )
         case Reported():
+            if section.pain_numbers:
+                blocks.append(
+                    f"**{md_inline(section.how_much)}:** {md_inline(pain_numbers_line(section))}"
+                )
             for title, items in section.groups:
                 blocks.append(f"### {md_inline(title)}")
                 blocks.append(
                     "\n".join(f"- **{md_inline(i.label)}:** {md_inline(i.answer)}" for i in items)
                 )
+        case Function():
+            if section.lines:
+                blocks.append(
+                    "\n".join(
+                        f"- **{md_inline(activity)}:** {md_inline(how_often)}"
+                        for activity, how_often in section.lines
+                    )
+                )
+            if section.goal:
+                blocks.append(f"**{md_inline(section.goal_label)}:** {md_inline(section.goal)}")
         case Listed():
             blocks.append(_bullets(section.items))
         case Patterns():

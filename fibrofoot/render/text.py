@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
+    Agenda,
     Explanations,
+    Function,
     Listed,
     Notes,
     Patterns,
@@ -14,6 +16,7 @@ from fibrofoot.render.common import (
     SummarySection,
     Urgent,
     date_line,
+    pain_numbers_line,
     sections,
 )
 from fibrofoot.safe_text import wrap_paragraph
@@ -53,11 +56,21 @@ class _Page:
                     self.para(f"{level.marker}: {first.title}. {first.where_to_go}", "  ")
                     for flag in level.flags:
                         self.para(flag.message, "      ", "    - ")
+            case Agenda():
+                for number, item in enumerate(section.items, 1):
+                    self.para(item.text, "     ", f"  {number}. ")
             case Reported():
+                if section.pain_numbers:
+                    self.para(f"{section.how_much}: {pain_numbers_line(section)}", "    ", "  ")
                 for title, answers in section.groups:
                     self.para(title, "  ")
                     for answer in answers:
                         self.para(f"{answer.label}: {answer.answer}", "      ", "    - ")
+            case Function():
+                for activity, how_often in section.lines:
+                    self.para(f"{activity}: {how_often}", "    ", "  - ")
+                if section.goal:
+                    self.para(f"{section.goal_label}: {section.goal}", "    ", "  ")
             case Listed():
                 for line in section.items:
                     self.para(line, "    ", "  - ")

@@ -19,7 +19,7 @@ import pytest
 from helpers.render_fixtures import PERSONAS, summary_for
 from helpers.strategies import shipped_bank
 
-from fibrofoot.render.common import Patterns, Reported, sections
+from fibrofoot.render.common import Function, Patterns, Reported, pain_numbers_line, sections
 from fibrofoot.render.html import render_html
 from fibrofoot.summary import Summary
 
@@ -141,12 +141,22 @@ def _headings(summary: Summary) -> set[str]:
 
 
 def _first_page(summary: Summary) -> list[str]:
-    """What a clinician reads first, all on page 1: the warning signs, where it hurts and the
-    titles of the patterns that may be worth raising."""
+    """What a clinician reads first, all on page 1: the warning signs, the person's agenda,
+    where it hurts, the pain numbers, what foot pain made harder (and the goal) and the titles
+    of the patterns that may be worth raising."""
+    found = sections(summary, shipped_bank())
     reported = {r.question_id: r for r in summary.reported}
     expected = [flag.message for flag in summary.red_flags]
+    expected.extend(item.text for item in summary.agenda)
     if "pain_areas" in reported:
         expected.append(f"{reported['pain_areas'].label}: {reported['pain_areas'].answer}")
+    for section in found:
+        if isinstance(section, Reported) and section.pain_numbers:
+            expected.append(f"{section.how_much}: {pain_numbers_line(section)}")
+        if isinstance(section, Function):
+            expected.extend(f"{activity}: {how_often}" for activity, how_often in section.lines)
+            if section.goal:
+                expected.append(f"{section.goal_label}: {section.goal}")
     expected.extend(c.title for c in summary.contributors)
     return [_words(text) for text in expected]
 

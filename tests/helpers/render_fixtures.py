@@ -13,7 +13,7 @@ from pathlib import Path
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from fibrofoot.answers import Answers, read_answers, validate_answers
-from fibrofoot.summary import Summary, build_summary
+from fibrofoot.summary import AgendaItem, FunctionLine, ReportedAnswer, Summary, build_summary
 from helpers.strategies import shipped_bank, tiny_test_bank
 
 DATE = date(2026, 1, 15)
@@ -50,12 +50,50 @@ TINY_PERSONAS: dict[str, Answers] = {
 }
 
 
+def _pain_number(question_id: str, label: str, answer: str) -> ReportedAnswer:
+    return ReportedAnswer(
+        question_id=question_id, section="Pain", label=label, question=label, answer=answer
+    )
+
+
+# The parts the tiny bank asks nothing for (the agenda, the pain numbers, function, the goal),
+# added to a tiny persona's summary: how each format lays them out, whatever asks for them.
+TINY_ADDED: dict[str, tuple[str, dict[str, object]]] = {
+    # The typical summary with all of them: a picked suggestion and the person's own words, a
+    # "not sure" pain number, a how-often line asked but not answered, and a goal.
+    "heel_agenda": (
+        "heel",
+        {
+            "agenda": [
+                AgendaItem(text="Tiny suggestion picked?", own_words=False),
+                AgendaItem(text="My own words: can I keep working?", own_words=True),
+            ],
+            "pain_numbers": [
+                _pain_number("pain_now", "Tiny now", "5 out of 10"),
+                _pain_number("pain_typical", "Tiny typical", "Not sure"),
+                _pain_number("pain_worst", "Tiny worst", "9 out of 10"),
+            ],
+            "function": [
+                FunctionLine(question_id="walking", activity="Tiny walking", how_often="Most days"),
+                FunctionLine(question_id="stairs", activity="Tiny stairs", how_often=None),
+            ],
+            "goal": "Walk to the tiny shop.",
+        },
+    ),
+    # Only the goal: no agenda, pain numbers or how-often lines.
+    "few_goal": ("few", {"goal": "Dance again."}),
+}
+TINY_SUMMARIES = tuple(sorted([*TINY_PERSONAS, *TINY_ADDED]))
+
+
 def tiny_summary(persona: str, note: str | None = None) -> Summary:
-    """A tiny-bank persona's summary on the fixed date; `note` replaces its own note."""
-    answers = dict(TINY_PERSONAS[persona])
+    """A tiny-bank persona's summary (of `TINY_SUMMARIES`) on the fixed date; `note` replaces
+    its own note."""
+    base, added = TINY_ADDED.get(persona, (persona, {}))
+    answers = dict(TINY_PERSONAS[base])
     if note is not None:
         answers["note"] = note
-    return build_summary(tiny_test_bank(), answers, DATE, VERSION)
+    return build_summary(tiny_test_bank(), answers, DATE, VERSION).model_copy(update=added)
 
 
 PERSONAS_DIR = Path(__file__).parents[1] / "personas"
