@@ -28,6 +28,7 @@ from helpers.terminal import (
     Keyboard,
     deadline,
     plain_answer,
+    plain_save_lines,
 )
 from helpers.wording import last_paragraph, words
 from prompt_toolkit.application import create_app_session
@@ -104,10 +105,6 @@ def main_on(
 def ends_with_consult(shown: str, bank: Bank) -> None:
     assert "Traceback" not in shown
     assert last_paragraph("text", shown) == words(bank.messages.consult), shown[-400:]
-
-
-def format_number(fmt: str) -> str:
-    return str(FORMATS.index(fmt) + 1)
 
 
 # 1. Digits: only ASCII digits are numbers, in range -------------------------------------------
@@ -199,15 +196,18 @@ def test_source_date_epoch_counts_only_in_ascii_digits(
 
 def save_dialogue(bank: Bank, names: list[str], *, last_saves: bool = False) -> tuple[str, Path]:
     """Offer to save the calm walk's summary as text, typing `names` in turn, each refused one
-    followed by "choose another name", the last by "skip" (unless `last_saves`); the answers
-    are not saved. Returns what the dialogue showed, and the folder saved in."""
-    lines = ["2", format_number("text")]
+    followed by "choose another name", the last by "skip" (unless `last_saves`); then done.
+    Returns what the dialogue showed, and the folder saved in."""
+    lines = plain_save_lines(("text", "x"))[:1]
     for name in names:
-        lines += [name, "1"]
-    lines[-1] = "1" if last_saves else "2"  # after the last name: skip, or (saved) no answers
-    prompter, shown = plain(lines if last_saves else [*lines, "1"])
+        lines += [name, "1"]  # after a refusal: choose another name
+    if last_saves:
+        lines[-1:] = plain_save_lines(("text", "x"))[-1:]
+    else:
+        lines[-1:] = ["2", *plain_save_lines()]  # skip, then save nothing else
+    prompter, shown = plain(lines)
     summary = build_summary(bank, TINY_CALM, TODAY, "0.1.0")
-    Saver(bank, prompter, TODAY, summary_on_screen=True).offer_saves(summary, TINY_CALM)
+    Saver(bank, prompter, TODAY).offer_saves(summary, TINY_CALM)
     return words(shown.getvalue()), Path.cwd()
 
 
@@ -330,9 +330,10 @@ def test_a_name_taken_after_the_dialogue_looked_is_refused_without_force(
 
 def test_save_as_offers_to_replace_a_regular_file_and_does(tiny_bank: Bank) -> None:
     Path("taken.txt").write_text("old\n", encoding="utf-8")
-    prompter, shown = plain(["2", format_number("text"), "taken.txt", "2", "1"])
+    save, _, done = plain_save_lines(("text", "taken.txt"))
+    prompter, shown = plain([save, "taken.txt", "2", done])  # 2: yes, replace it
     summary = build_summary(tiny_bank, TINY_CALM, TODAY, "0.1.0")
-    Saver(tiny_bank, prompter, TODAY, summary_on_screen=True).offer_saves(summary, TINY_CALM)
+    Saver(tiny_bank, prompter, TODAY).offer_saves(summary, TINY_CALM)
     assert "taken.txt already exists. Replace it?" in words(shown.getvalue())
     text = Path("taken.txt").read_text(encoding="utf-8")
     assert text.endswith(f"{tiny_bank.messages.consult}\n")
@@ -387,9 +388,9 @@ def _signal_during_fsync(monkeypatch: pytest.MonkeyPatch, signum: int) -> None:
 @pytest.mark.parametrize(
     ("signum", "code", "said"),
     [
-        (signal.SIGINT, 130, "Stopped."),
-        (signal.SIGTERM, 143, "Stopped: fibrofoot was asked to end (SIGTERM)."),
-        (signal.SIGHUP, 129, "Stopped: the terminal was closed (SIGHUP)."),
+        (signal.SIGINT, 130, "Stopped. Nothing was saved."),
+        (signal.SIGTERM, 143, "Stopped: fibrofoot was asked to end (SIGTERM). Nothing was saved."),
+        (signal.SIGHUP, 129, "Stopped: the terminal was closed (SIGHUP). Nothing was saved."),
     ],
     ids=["SIGINT", "SIGTERM", "SIGHUP"],
 )
@@ -417,7 +418,7 @@ def test_a_signal_during_a_save_stops_cleanly_and_says_so(
     _signal_during_fsync(monkeypatch, signum)
     stops = [getattr(signal, name) for name in cli.STOPPED]
     before = {s: signal.getsignal(s) for s in stops}
-    lines = [*walk_lines(tiny_bank), "2", format_number("text"), ""]
+    lines = [*walk_lines(tiny_bank), *plain_save_lines(("text", None))[:2]]
     got, shown, _ = main_on(tiny_bank_dir, lines)
     assert got == code
     assert said in shown
@@ -440,7 +441,7 @@ def test_a_second_ctrl_c_while_stopping_is_ignored(
 
     monkeypatch.setattr(cli, "consult_message", consult_then_ctrl_c)
     _signal_during_fsync(monkeypatch, signal.SIGINT)
-    lines = [*walk_lines(tiny_bank), "2", format_number("text"), ""]
+    lines = [*walk_lines(tiny_bank), *plain_save_lines(("text", None))[:2]]
     code, shown, _ = main_on(tiny_bank_dir, lines)
     assert code == 130
     ends_with_consult(shown, tiny_bank)
@@ -485,7 +486,9 @@ def test_with_stdout_closed_the_walkthrough_shows_the_summary_on_the_terminal(
     """`fibrofoot >&-` after every answer: the summary on the terminal instead, nothing lost."""
     monkeypatch.setattr("sys.stdout", None)
     terminal = io.StringIO()
-    keyboard = FakeTty("".join(f"{line}\n" for line in [*walk_lines(tiny_bank), "1", "1"]))
+    keyboard = FakeTty(
+        "".join(f"{line}\n" for line in [*walk_lines(tiny_bank), *plain_save_lines()])
+    )
     code = cli.main(
         ["--plain", "--questions", str(tiny_bank_dir)], Streams(keyboard, terminal, None)
     )

@@ -275,7 +275,7 @@ def test_multi_returns_the_ticked_options_in_bank_order(
     question = tiny_bank.question("where")
     keys.send_text(DOWN * 3 + SPACE + UP * 2 + SPACE + ENTER)
     assert ask(prompter, question) == ["heel", "whole_foot"]
-    assert "→ Heel; Whole foot" in said(prompter)
+    assert f"{question.label}: Heel; Whole foot" in said(prompter)
 
 
 def test_multi_starts_with_the_previous_answer_ticked(
@@ -526,3 +526,19 @@ def test_ctrl_c_in_the_walkthrough_menus_raises_keyboard_interrupt(
     keys.send_text(CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         prompter.type_text("Save as:", "x.txt")
+
+
+def test_the_chosen_answer_is_echoed_whole_words_at_a_narrow_width(
+    keys: PipeInput, prompter: QuestionaryPrompter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The finished menu erases itself and the choice is echoed wrapped at word boundaries, so
+    no word is cut at the edge of a 40-column terminal."""
+    monkeypatch.setenv("COLUMNS", "40")
+    label = "Your answers, to load next time with --answers (.yaml)"
+    keys.send_text(ENTER)
+    assert prompter.choose("Save?", [("answers", label)], "answers") == "answers"
+    assert isinstance(prompter.out, io.StringIO)
+    lines = prompter.out.getvalue().splitlines()
+    assert all(len(line) < 40 for line in lines)
+    echoed = " ".join(" ".join(lines).split())
+    assert f"Your choice: {label}" in echoed

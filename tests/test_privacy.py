@@ -16,12 +16,13 @@ from helpers.terminal import (
     TINY_BANK,
     TINY_CALM,
     TINY_WALK,
-    Keyboard,
     Terminal,
     answer_keys,
     choice_keys,
     deadline,
     plain_answer,
+    plain_save_lines,
+    save_keys,
     stop_default,
 )
 from prompt_toolkit.application import create_app_session
@@ -134,8 +135,7 @@ def test_a_plain_walkthrough_with_saves_never_touches_the_network(
         lines.append(plain_answer(question, TINY_WALK[question.id]))
         if flow.red_flags_for(tiny_bank, question.id, TINY_WALK):
             lines.append("2")  # carry on
-    formats = list(FORMATS)
-    lines += ["1", "2", str(formats.index("html") + 1), "", "2", ""]
+    lines += ["1", *plain_save_lines(("html", None), ("answers", None))]
     streams = on_a_terminal("\n".join(lines) + "\n")
     with deadline():
         code = main(["--questions", str(TINY_BANK), "--plain"], streams)
@@ -154,13 +154,8 @@ def test_an_arrow_key_walkthrough_with_saves_never_touches_the_network(
         keys += answer_keys(question, TINY_WALK[question.id])
         if flags := flow.red_flags_for(tiny_bank, question.id, TINY_WALK):
             keys += choice_keys(STOP_VALUES, "continue", stop_default(flags))
-    formats = list(FORMATS)
     keys += choice_keys([REVIEW_DONE], REVIEW_DONE)
-    keys += choice_keys(["no", "yes"], "yes", "no")
-    keys += choice_keys(formats, "html", "html")
-    keys += Keyboard.Enter
-    keys += choice_keys(["no", "yes"], "yes", "no")
-    keys += Keyboard.Enter
+    keys += save_keys(("html", None), ("answers", None))
     summary = io.StringIO()
     with (
         deadline(),
@@ -228,8 +223,7 @@ def test_declining_both_saves_writes_nothing_anywhere(
         term.begin()
         term.walk(tiny_bank, TINY_CALM)
         term.choose("Your answers.", [REVIEW_DONE], REVIEW_DONE, REVIEW_DONE)
-        term.choose("save this summary to a file?", ["no", "yes"], "no", "no")
-        term.choose("Save your answers too", ["no", "yes"], "no", "no")
+        term.save()
         code = term.finish()
     finally:
         term.close()

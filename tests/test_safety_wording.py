@@ -23,6 +23,8 @@ import pytest
 from helpers.strategies import PROPERTY, any_answers, shipped_bank, walked_answers
 from helpers.terminal import (
     FIBROFOOT,
+    NOTHING_SAVED,
+    SAVE_MENU,
     TIMEOUT,
     TINY_BANK,
     TINY_CALM,
@@ -32,6 +34,8 @@ from helpers.terminal import (
     deadline,
     on_screen,
     plain_answer,
+    plain_save_lines,
+    save_menu,
     terminal_env,
     visible,
 )
@@ -52,6 +56,7 @@ from fibrofoot.summary import build_summary
 from fibrofoot.terminal.cli import main
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
+from fibrofoot.terminal.saving import DONE
 from fibrofoot.terminal.screen import Streams
 from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
@@ -168,8 +173,8 @@ def test_a_full_walk_ends_with_the_consult_message(
     """Welcome, questions, review, the summary saved in this format: the terminal, the printed
     summary and the saved file all end with it."""
     monkeypatch.chdir(tmp_path)
-    saving = ["1", "2", str(list(FORMATS).index(fmt) + 1), "", "1"]  # summary only
-    code, terminal, output = _walk(["", *_answer_lines(TINY_CALM), *saving])
+    saving = plain_save_lines((fmt, None))  # the summary only
+    code, terminal, output = _walk(["", *_answer_lines(TINY_CALM), "1", *saving])
     assert code == 0
     assert_safe_ending("text", terminal, CONSULT, "terminal after a full walk")
     assert_safe_ending("text", output, CONSULT, "printed summary")
@@ -180,17 +185,18 @@ def test_a_full_walk_ends_with_the_consult_message(
 def test_a_red_flag_stop_ends_with_the_consult_message() -> None:
     """Stopping at an emergency sign: the summary and the terminal end with it."""
     warning = plain_answer(TINY.question("warning"), ["emergency_sign"])
-    code, terminal, output = _walk(["", warning, "1"])
+    code, terminal, output = _walk(["", warning, "1", *plain_save_lines()])
     assert code == 0
     assert_safe_ending("text", terminal, CONSULT, "terminal after a red-flag stop")
     assert_safe_ending("text", output, CONSULT, "summary after a red-flag stop")
 
 
 def test_ctrl_c_ends_with_the_consult_message() -> None:
-    """Ctrl-C half-way: "Stopped.", the consult message last, and nothing on stdout."""
+    """Ctrl-C half-way: "Stopped. Nothing was saved.", the consult message last, and nothing
+    on stdout."""
     code, terminal, output = _walk(["", *_answer_lines(TINY_CALM)[:3]])
     assert (code, output) == (130, "")
-    assert "Stopped." in terminal
+    assert f"Stopped. {NOTHING_SAVED}" in " ".join(terminal.split())
     assert_safe_ending("text", terminal, CONSULT, "terminal after Ctrl-C")
 
 
@@ -326,10 +332,9 @@ def test_walkthrough_into_a_full_disk_ends_with_the_consult_message(tmp_path: Pa
         term.walk(TINY, TINY_CALM)
         term.choose("Your answers.", [REVIEW_DONE], REVIEW_DONE, REVIEW_DONE)
         # Stopping with a message, or carrying on to the save offers, are both fine.
-        if term.child.expect([pexpect.EOF, on_screen("save this summary to a file?")]) == 1:
-            term.child.expect(on_screen("Your choice:"))
-            term.send(choice_keys(["no", "yes"], "no", "no"))
-            term.choose("Save your answers too", ["no", "yes"], "no", "no")
+        if term.child.expect([pexpect.EOF, on_screen(SAVE_MENU)]) == 1:
+            term.expect("Your choice:")
+            term.send(choice_keys(save_menu(), DONE, DONE))
         term.finish()
     finally:
         term.close()
@@ -368,7 +373,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_review_lists_a_hostile_note_harmlessly_in_plain_mode(in_tmp: Path) -> None:
     """The review screen (plain prompter) shows the note's escapes as visible \\uXXXX text."""
-    shown = _plain_run([*_answer_lines(HOSTILE), "1", "1", "1"], {})
+    shown = _plain_run([*_answer_lines(HOSTILE), "1", *plain_save_lines()], {})
     review = shown[shown.index("Your answers.") :]
     assert "a\\u001b]0;pwned\\u0007b\\u001b[2Jc\\u009bd\\u202ee" in review
     for char in RAW:
@@ -384,7 +389,7 @@ def test_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: Path) -> 
         review = [REVIEW_DONE, *HOSTILE]
         lines = [*_answer_lines(HOSTILE), str(review.index("note") + 1), ""]
         prefill = {}
-    shown = _plain_run([*lines, "1", "1", "1"], prefill)
+    shown = _plain_run([*lines, "1", *plain_save_lines()], prefill)
     assert "Enter keeps a\\u001b]0;pwned" in shown
     for char in RAW:
         assert char not in shown, f"{char!r} reached the terminal raw"
@@ -393,8 +398,8 @@ def test_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: Path) -> 
 def test_plain_file_name_prompt_shows_a_typed_name_harmlessly(in_tmp: Path) -> None:
     """A refused file name offered again in plain mode shows control characters as escapes."""
     name = "no-such-folder/x\x1b]0;pwned\x07.txt"
-    text = str(list(FORMATS).index("text") + 1)
-    lines = [*_answer_lines(TINY_CALM), "1", "2", text, name, "1", "saved.txt", "1"]
+    save, _, done = plain_save_lines(("text", "saved.txt"))
+    lines = [*_answer_lines(TINY_CALM), "1", save, name, "1", "saved.txt", done]
     shown = _plain_run(lines, {})
     assert "The folder" in shown  # the name was refused, then offered again
     assert (in_tmp / "saved.txt").is_file()

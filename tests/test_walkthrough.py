@@ -16,7 +16,21 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.terminal import Keyboard, answer_keys, choice_keys, deadline, plain_answer
+from helpers.terminal import (
+    NOTHING_SAVED,
+    SAVE_AS,
+    SAVE_MENU,
+    TINY_BANK,
+    Keyboard,
+    Save,
+    answer_keys,
+    choice_keys,
+    deadline,
+    plain_answer,
+    plain_save_lines,
+    save_keys,
+    save_menu,
+)
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -31,10 +45,13 @@ from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, Prompter
+from fibrofoot.terminal.saving import DONE as SAVE_DONE
+from fibrofoot.terminal.saving import OFFER_ORDER, SaveOffer
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
 from fibrofoot.terminal.start import start_walkthrough
 from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
 
+TINY = load_bank(TINY_BANK)  # for the saving tests' scripts
 TODAY = date(2026, 1, 15)
 SUMMARY_NAME = "fibrofoot-summary-2026-01-15.txt"
 ANSWERS_NAME = "fibrofoot-answers-2026-01-15.yaml"
@@ -42,10 +59,6 @@ ANSWERS_NAME = "fibrofoot-answers-2026-01-15.yaml"
 # Prompts of the walkthrough itself, matched as parts of the message.
 STOP_OR_GO = "What would you like to do?"
 REVIEW = "Your answers."
-SAVE_SUMMARY = "save this summary"
-FILE_KIND = "Which kind of file?"
-SAVE_ANSWERS = "Save your answers too"
-SAVE_AS = "Save as"
 REPLACE = "already exists. Replace it?"
 AFTER_REFUSAL = "What would you like to do?"
 DEFAULT = "<keep the suggested name>"
@@ -142,8 +155,16 @@ def position(steps: list[tuple[str, Reply]], question_id: str) -> int:
     return [step for step, _ in steps].index(question_id)
 
 
-NO_SAVES: list[tuple[str, Reply]] = [(SAVE_SUMMARY, "no"), (SAVE_ANSWERS, "no")]
-DONE: list[tuple[str, Reply]] = [(REVIEW, REVIEW_DONE), *NO_SAVES]
+def saving(*saves: Save) -> list[tuple[str, Reply]]:
+    """Script steps that save each of `saves` from the save menu, then say done; with no
+    `saves`, the step that saves nothing."""
+    steps: list[tuple[str, Reply]] = []
+    for what, name in saves:
+        steps += [(SAVE_MENU, what), (SAVE_AS, DEFAULT if name is None else name)]
+    return [*steps, (SAVE_MENU, SAVE_DONE)]
+
+
+DONE: list[tuple[str, Reply]] = [(REVIEW, REVIEW_DONE), *saving()]
 
 
 @dataclass
@@ -249,17 +270,27 @@ def test_only_the_first_question_cannot_go_back(tiny_bank: Bank) -> None:
 
 
 def test_summary_to_a_file_says_where_it_went(tiny_bank: Bank) -> None:
-    """When stdout is not a terminal, the person is told their summary went to that file."""
+    """When stdout is not a terminal, the save menu says where the summary went (a file the
+    system cannot name, here) and offers another copy."""
     result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
-    said = result.prompter.said()
-    assert "Your summary went to the file you sent fibrofoot's output to." in said
+    message = result.prompter.menus[-1][0]
+    assert message.startswith("Your summary went to the file you sent fibrofoot's output to.")
+    assert "another copy" in message
+
+
+def test_summary_to_a_named_file_names_it(tiny_bank: Bank, tmp_path: Path) -> None:
+    """Standard output on a file: the save menu names the file (from /proc/self/fd)."""
+    prompter = Scripted([*answering(tiny_bank, WALK), *DONE])
+    with (tmp_path / "out.txt").open("w", encoding="utf-8") as out:
+        Walkthrough(tiny_bank, prompter, TODAY).run({}, out)
+    assert prompter.menus[-1][0].startswith(f"Your summary went to {tmp_path / 'out.txt'}.")
 
 
 def test_summary_to_the_terminal_says_nothing_about_a_file(tiny_bank: Bank) -> None:
     """On a terminal the summary is simply shown."""
     prompter = Scripted([*answering(tiny_bank, WALK), *DONE])
     assert Walkthrough(tiny_bank, prompter, TODAY).run({}, FakeTty()) == 0
-    assert "went to the file" not in prompter.said()
+    assert "went to" not in prompter.menus[-1][0]
 
 
 def test_ctrl_c_leaves_the_walkthrough_with_nothing_printed_or_saved(
@@ -442,6 +473,7 @@ def test_a_warning_sign_completed_by_a_question_a_review_change_opens_is_shown_a
         ("stiffness", True),
         ("stiff_long", "long"),
         (STOP_OR_GO, "stop"),
+        *saving(),
     ]
     result = run(bank, script)
     assert "Tiny long-stiffness flag message." in result.prompter.said()
@@ -506,7 +538,7 @@ def flag_message(bank: Bank, option: str) -> str:
 
 def stop_at_the_flag(bank: Bank, answers: Answers) -> list[tuple[str, Reply]]:
     steps = answering(bank, answers)
-    return [*steps[: steps.index((STOP_OR_GO, "continue"))], (STOP_OR_GO, "stop")]
+    return [*steps[: steps.index((STOP_OR_GO, "continue"))], (STOP_OR_GO, "stop"), *saving()]
 
 
 @pytest.mark.parametrize(("option", "level"), LEVELS)
@@ -533,11 +565,15 @@ def test_a_red_flag_is_shown_at_once_and_offers_stop_or_carry_on(
 def test_stopping_at_a_red_flag_still_gives_a_summary(
     tiny_bank: Bank, option: str, level: Level
 ) -> None:
-    """Stop: no more questions, no review, no saving; the summary has the flag."""
+    """Stop: no more questions, no review; the summary has the flag, and the save menu of a full
+    walk is offered."""
     result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": [option]}))
     assert result.code == 0
     assert [q for q, _, _ in result.prompter.asked] == ["warning"]
-    assert [menu for menu, _, _ in result.prompter.menus] == [STOP_OR_GO]
+    menus = result.prompter.menus
+    assert [menu for menu, _, _ in menus][:1] == [STOP_OR_GO]
+    assert SAVE_MENU in menus[1][0]
+    assert [value for value, _ in menus[1][1]] == save_menu()
     assert tiny_bank.messages.levels[level].title in result.summary
     assert flag_message(tiny_bank, option) in result.summary
 
@@ -576,8 +612,9 @@ def test_a_red_flag_raised_in_review_is_shown_at_once(tiny_bank: Bank) -> None:
         (REVIEW, "warning"),
         ("warning", ["today_sign"]),
         (STOP_OR_GO, "stop"),
+        *saving(),
     ]
-    result = run(tiny_bank, script)  # stopping at a flag: no save offers, as in the main flow
+    result = run(tiny_bank, script)
     assert flag_message(tiny_bank, "today_sign") in result.prompter.said()
     assert tiny_bank.messages.levels[Level.SAME_DAY].title in result.summary
 
@@ -585,26 +622,17 @@ def test_a_red_flag_raised_in_review_is_shown_at_once(tiny_bank: Bank) -> None:
 # --- saving --------------------------------------------------------------------------------------
 
 
-def save_text_summary(name: str = DEFAULT) -> list[tuple[str, Reply]]:
-    return [(SAVE_SUMMARY, "yes"), (FILE_KIND, "text"), (SAVE_AS, name)]
-
-
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_save_writes_owner_only_files_with_dated_default_names(
-    tiny_bank: Bank, tmp_path: Path
-) -> None:
+def after_review(*steps: tuple[str, Reply]) -> list[tuple[str, Reply]]:
+    return [*answering(TINY, WALK), (REVIEW, REVIEW_DONE), *steps]
+
+
+def test_save_writes_owner_only_files_with_dated_default_names(tmp_path: Path) -> None:
     """Both files are offered under dated names, saved 0600, and say where they went."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary(),
-        (SAVE_ANSWERS, "yes"),
-        (SAVE_AS, DEFAULT),
-    ]
-    result = run(tiny_bank, script)
+    result = run(TINY, after_review(*saving(("text", None), ("answers", None))))
     assert result.prompter.names == [SUMMARY_NAME, ANSWERS_NAME]
     summary, answers = tmp_path / SUMMARY_NAME, tmp_path / ANSWERS_NAME
     assert mode(summary) == mode(answers) == 0o600
@@ -612,87 +640,175 @@ def test_save_writes_owner_only_files_with_dated_default_names(
     assert f"Saved the summary to {summary}" in result.prompter.said()
 
 
-def test_saved_answers_load_back_as_the_same_answers(tiny_bank: Bank, tmp_path: Path) -> None:
-    """The answers file reads back (as --answers would) to exactly the answers given."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        (SAVE_SUMMARY, "no"),
-        (SAVE_ANSWERS, "yes"),
-        (SAVE_AS, DEFAULT),
+def test_the_save_menu_is_one_choice_that_starts_on_saving_nothing() -> None:
+    """A page to print first, the other formats, the answers, then "Don't save", where the
+    highlight starts: Enter alone stores nothing, and the last words before the consult
+    message say so."""
+    result = run(TINY, after_review(*saving()))
+    _, choices, default = result.prompter.menus[-1]
+    assert [value for value, _ in choices] == [*OFFER_ORDER, SAVE_DONE]
+    assert choices[0][1].startswith("A page to print")
+    assert default == SAVE_DONE
+    said = result.prompter.said()
+    assert said.endswith(f"{NOTHING_SAVED} {TINY.messages.consult}")
+
+
+def test_after_a_save_the_rest_are_offered_until_the_person_is_done(tmp_path: Path) -> None:
+    """Each save takes its choice out of the menu; the menu comes back until "I'm done"."""
+    result = run(TINY, after_review(*saving(("html", None), ("markdown", None))))
+    menus = [choices for message, choices, _ in result.prompter.menus if SAVE_MENU in message]
+    assert [[v for v, _ in choices] for choices in menus] == [
+        save_menu(),
+        save_menu(["html"]),
+        save_menu(["html", "markdown"]),
     ]
-    run(tiny_bank, script)
+    assert menus[1][-1][1] == "No, I'm done"
+    assert NOTHING_SAVED not in result.prompter.said()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        SUMMARY_NAME.replace(".txt", ".html"),
+        SUMMARY_NAME.replace(".txt", ".md"),
+    ]
+
+
+def test_before_saving_the_folder_and_full_name_are_shown_and_after_html_how_to_print(
+    tmp_path: Path,
+) -> None:
+    """The folder and the name come before the name is asked; a page to print says how."""
+    result = run(TINY, after_review(*saving(("html", None))))
+    events = result.prompter.events
+    asked_at = next(i for i, e in enumerate(events) if e.startswith(f"type {SAVE_AS}"))
+    before = " ".join(events[:asked_at])
+    html = SUMMARY_NAME.replace(".txt", ".html")
+    assert f"as {html} in the folder {tmp_path}" in before
+    assert "An empty name saves nothing." in before
+    assert "open that file in a web browser" in result.prompter.said()
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("for-dr-lee", "for-dr-lee.txt"), ("notes.TXT", "notes.TXT"), ("a.b", "a.b.txt")],
+)
+def test_a_name_without_the_formats_extension_gets_it(
+    tmp_path: Path, typed: str, saved: str
+) -> None:
+    """A typed name is given the format's extension unless it already ends with it."""
+    run(TINY, after_review(*saving(("text", typed))))
+    assert [p.name for p in tmp_path.iterdir()] == [saved]
+
+
+def test_saved_answers_load_back_as_the_same_answers(tmp_path: Path) -> None:
+    """The answers file reads back (as --answers would) to exactly the answers given."""
+    run(TINY, after_review(*saving(("answers", None))))
     saved = tmp_path / ANSWERS_NAME
-    assert validate_answers(tiny_bank, read_answers(saved), str(saved)) == WALK
+    assert validate_answers(TINY, read_answers(saved), str(saved)) == WALK
     assert saved.read_text(encoding="utf-8").startswith("# fibrofoot answers, 2026-01-15.")
 
 
-def test_save_offers_each_format(tiny_bank: Bank) -> None:
-    """The file-kind menu lists every format fibrofoot can write."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary(),
-        (SAVE_ANSWERS, "no"),
-    ]
-    _, choices, default = run(tiny_bank, script).prompter.menus[2]
-    assert [value for value, _ in choices] == list(FORMATS)
-    assert default == "html"
+def test_save_offers_each_format() -> None:
+    """The save menu lists every format fibrofoot can write."""
+    _, choices, _ = run(TINY, after_review(*saving())).prompter.menus[-1]
+    assert set(FORMATS) <= {value for value, _ in choices}
 
 
-def test_save_does_not_silently_overwrite(tiny_bank: Bank, tmp_path: Path) -> None:
+def test_an_extra_offer_is_kept_through_its_callable_and_says_its_sentence() -> None:
+    """The seam for more ways to keep a walk: an offer's callable gets the summary and the
+    answers; its sentence is said, and it leaves the menu."""
+    got: list[Answers] = []
+
+    def keep(summary: object, answers: Answers) -> str:
+        got.append(answers)
+        return "Kept on this tiny computer."
+
+    offer = SaveOffer("history", "Keep it on this computer", keep)
+    prompter = Scripted(after_review((SAVE_MENU, "history"), (SAVE_MENU, SAVE_DONE)))
+    Walkthrough(TINY, prompter, TODAY, [offer]).run({}, io.StringIO())
+    prompter.finished()
+    assert got == [WALK]
+    menus = [c for m, c, _ in prompter.menus if SAVE_MENU in m]
+    assert ("history", "Keep it on this computer") in menus[0]
+    assert "history" not in [value for value, _ in menus[1]]
+    assert "Kept on this tiny computer." in prompter.said()
+    assert NOTHING_SAVED not in prompter.said()
+
+
+def test_an_extra_offer_that_fails_says_why_and_stays_offered() -> None:
+    def keep(summary: object, answers: Answers) -> str:
+        raise FibrofootError("The tiny history is locked.")
+
+    offer = SaveOffer("history", "Keep it on this computer", keep)
+    steps = after_review((SAVE_MENU, "history"), (SAVE_MENU, SAVE_DONE))
+    prompter = Scripted(steps)
+    Walkthrough(TINY, prompter, TODAY, [offer]).run({}, io.StringIO())
+    menus = [c for m, c, _ in prompter.menus if SAVE_MENU in m]
+    assert "history" in [value for value, _ in menus[1]]
+    said = prompter.said()
+    assert "The tiny history is locked." in said
+    assert NOTHING_SAVED in said
+
+
+def test_ctrl_c_after_a_save_says_what_was_saved(tmp_path: Path) -> None:
+    """Stopped in the menu that follows a save: the stop carries the sentence of the save
+    (said by the command line instead of "Nothing was saved.")."""
+    from fibrofoot.terminal.cli import Signalled
+
+    class Stopping(Scripted):
+        def choose(
+            self, message: str, choices: list[tuple[str, str]], default: str | None = None
+        ) -> str:
+            if "anything else" in message:
+                raise KeyboardInterrupt
+            return super().choose(message, choices, default)
+
+    prompter = Stopping(after_review((SAVE_MENU, "text"), (SAVE_AS, DEFAULT)))
+    with pytest.raises(Signalled) as stopped:
+        Walkthrough(TINY, prompter, TODAY).run({}, io.StringIO())
+    assert stopped.value.kept.startswith(f"Saved the summary to {tmp_path / SUMMARY_NAME}")
+
+
+def test_save_does_not_silently_overwrite(tmp_path: Path) -> None:
     """An existing file is kept unless the person says to replace it; a free name is offered."""
     existing = tmp_path / SUMMARY_NAME
     existing.write_text("my old summary", encoding="utf-8")
     second = SUMMARY_NAME.replace(".txt", "-2.txt")
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary(SUMMARY_NAME),
+    script = after_review(
+        (SAVE_MENU, "text"),
+        (SAVE_AS, SUMMARY_NAME),
         (REPLACE, "no"),
         (AFTER_REFUSAL, "retry"),
         (SAVE_AS, DEFAULT),
-        (SAVE_ANSWERS, "no"),
-    ]
-    result = run(tiny_bank, script)
+        *saving(),
+    )
+    result = run(TINY, script)
     assert existing.read_text(encoding="utf-8") == "my old summary"
     assert "5 out of 10" in (tmp_path / second).read_text(encoding="utf-8")
     # The name offered skips the file that exists, before and after saying "no".
     assert result.prompter.names == [second, second]
-    assert result.prompter.menus[3][2] == "no"
-    assert result.prompter.menus[4][2] == "retry"
+    menus = {message: default for message, _, default in result.prompter.menus}
+    assert menus[f"{SUMMARY_NAME} {REPLACE}"] == "no"
+    assert menus[AFTER_REFUSAL] == "retry"
 
 
-def test_save_replaces_when_asked(tiny_bank: Bank, tmp_path: Path) -> None:
+def test_save_replaces_when_asked(tmp_path: Path) -> None:
     """Saying yes to "Replace it?" overwrites the file, still readable only by its owner."""
     existing = tmp_path / SUMMARY_NAME
     existing.write_text("my old summary", encoding="utf-8")
     existing.chmod(0o644)
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary(SUMMARY_NAME),
-        (REPLACE, "yes"),
-        (SAVE_ANSWERS, "no"),
-    ]
-    run(tiny_bank, script)
+    script = after_review((SAVE_MENU, "text"), (SAVE_AS, SUMMARY_NAME), (REPLACE, "yes"), *saving())
+    run(TINY, script)
     assert "5 out of 10" in existing.read_text(encoding="utf-8")
     assert mode(existing) == 0o600
 
 
-def test_a_failed_save_says_so_and_lets_the_person_try_another_name(
-    tiny_bank: Bank, tmp_path: Path
-) -> None:
+def test_a_failed_save_says_so_and_lets_the_person_try_another_name(tmp_path: Path) -> None:
     """A missing folder is explained, the summary was still printed, and a new name is asked."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary("no-such-folder/summary.txt"),
+    script = after_review(
+        (SAVE_MENU, "text"),
+        (SAVE_AS, "no-such-folder/summary.txt"),
         (AFTER_REFUSAL, "retry"),
         (SAVE_AS, "summary.txt"),
-        (SAVE_ANSWERS, "no"),
-    ]
-    result = run(tiny_bank, script)
+        *saving(),
+    )
+    result = run(TINY, script)
     said = result.prompter.said()
     assert "The folder no-such-folder does not exist" in said
     assert "Nothing was lost" in said
@@ -702,36 +818,31 @@ def test_a_failed_save_says_so_and_lets_the_person_try_another_name(
     assert not (tmp_path / "no-such-folder").exists()
 
 
-def test_after_a_refused_name_the_person_can_skip_instead_of_looping(
-    tiny_bank: Bank, tmp_path: Path
-) -> None:
+def test_after_a_refused_name_the_person_can_skip_instead_of_looping(tmp_path: Path) -> None:
     """A failed save offers "another name" or "skip"; skipping moves on with nothing written."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary("no-such-folder/summary.txt"),
+    script = after_review(
+        (SAVE_MENU, "text"),
+        (SAVE_AS, "no-such-folder/summary.txt"),
         (AFTER_REFUSAL, "skip"),
-        (SAVE_ANSWERS, "no"),
-    ]
-    result = run(tiny_bank, script)
+        *saving(),
+    )
+    result = run(TINY, script)
     assert list(tmp_path.iterdir()) == []
     assert "Skipped: did not save the summary." in result.prompter.said()
+    assert NOTHING_SAVED in result.prompter.said()
 
 
-def test_an_empty_name_skips_saving(tiny_bank: Bank, tmp_path: Path) -> None:
-    """Leaving the name empty saves nothing and says so."""
-    script = [
-        *answering(tiny_bank, WALK),
-        (REVIEW, REVIEW_DONE),
-        *save_text_summary(""),
-        (SAVE_ANSWERS, "yes"),
-        (SAVE_AS, "  "),
-    ]
-    result = run(tiny_bank, script)
+def test_an_empty_name_skips_saving(tmp_path: Path) -> None:
+    """Leaving the name empty saves nothing and says so; the choice stays in the menu."""
+    script = after_review(
+        (SAVE_MENU, "text"), (SAVE_AS, ""), (SAVE_MENU, "answers"), (SAVE_AS, "  "), *saving()
+    )
+    result = run(TINY, script)
     assert list(tmp_path.iterdir()) == []
     said = result.prompter.said()
     assert "Skipped: did not save the summary." in said
     assert "Skipped: did not save the answers." in said
+    assert said.endswith(f"{NOTHING_SAVED} {TINY.messages.consult}")
 
 
 # --- answers given in advance (--answers) and the start ----------------------------------------
@@ -842,10 +953,7 @@ def test_plain_prompter_whole_walk_with_back_why_review_and_save(
         str(review.index("level") + 1),
         "8",
         "1",  # these are right
-        "2",  # save the summary: yes
-        str(list(FORMATS).index("text") + 1),
-        "",  # keep the suggested name
-        "1",  # answers: no
+        *plain_save_lines(("text", None)),
     ]
     prompter = PlainPrompter(io.StringIO("\n".join(lines) + "\n"), io.StringIO())
     summary_out = io.StringIO()
@@ -873,10 +981,7 @@ def test_arrow_key_prompter_whole_walk_with_back_review_change_and_save(
     keys += answer_keys(tiny_bank.question("stiffness"), True, False)
     keys += answer_keys(tiny_bank.question("stiff_long"), "long")
     keys += choice_keys(review, REVIEW_DONE, REVIEW_DONE)
-    keys += choice_keys(["no", "yes"], "yes", "no")
-    keys += choice_keys(list(FORMATS), "text", "html")
-    keys += Keyboard.Enter  # the suggested name
-    keys += choice_keys(["no", "yes"], "no", "no")
+    keys += save_keys(("text", None))
     summary_out = io.StringIO()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(keys)

@@ -44,14 +44,18 @@ STOPPED = {
     "SIGTERM": "Stopped: fibrofoot was asked to end (SIGTERM).",
     "SIGHUP": "Stopped: the terminal was closed (SIGHUP).",
 }
+NOTHING_SAVED = "Nothing was saved."
 
 
 class Signalled(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, met like Ctrl-C: every `finally` runs on the way out."""
+    """SIGTERM or SIGHUP, met like Ctrl-C: every `finally` runs on the way out. Also any stop
+    signal (Ctrl-C too) that came after something was saved: `kept` says what, in a sentence,
+    where "Nothing was saved." is said otherwise."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, kept: str = "") -> None:
         super().__init__(signum)
         self.signum = signum
+        self.kept = kept
 
 
 def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
@@ -105,8 +109,10 @@ def _run(words: list[str], streams: Streams) -> int:
 
         _ignore_stop_signals()  # a second Ctrl-C while saying so must not end in a traceback
         signum = stop.signum if isinstance(stop, Signalled) else signal.SIGINT
+        kept = stop.kept if isinstance(stop, Signalled) else ""
         try:
-            say_to_terminal(streams.terminal, f"\n{STOPPED[signal.Signals(signum).name]}")
+            stopped = STOPPED[signal.Signals(signum).name]
+            say_to_terminal(streams.terminal, f"\n{stopped} {kept or NOTHING_SAVED}")
             say_to_terminal(streams.terminal, "")
             say_to_terminal(streams.terminal, consult_message(folder))
         except (OSError, ValueError):  # the terminal is gone (SIGHUP): nobody to tell

@@ -18,7 +18,7 @@ from questionary import Choice, Separator
 
 from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.models import Kind, Question
-from fibrofoot.safe_text import escape_char
+from fibrofoot.safe_text import escape_char, harmless
 from fibrofoot.terminal.cli import Signalled
 from fibrofoot.terminal.menu_keys import (
     MenuState,
@@ -82,11 +82,21 @@ class QuestionaryPrompter(Prompter):
             "Your choice:", items, default=_pick(items, default), instruction=_MENU_HINT
         )
         add_keys(prompt, stop_keys())
-        return str(_asked(prompt))
+        picked = str(_asked(prompt))
+        self._echo("Your choice:", dict((v, t) for v, t in choices)[picked])
+        return picked
 
     def type_text(self, message: str, default: str = "") -> str:
         self.say(message)
-        return str(_asked(questionary.text("›", default=default)))
+        typed = str(_asked(questionary.text("›", default=default)))
+        self._echo("›", typed)
+        return typed
+
+    def _echo(self, label: str, answer: str) -> None:
+        """What was chosen, in place of the finished prompt (which erases itself), wrapped on
+        word boundaries: prompt_toolkit's own last line would break mid-word."""
+        shown = harmless(answer).replace("\n", " ")  # a note may hold escape codes
+        self.say(f"{label} {shown}", "    ")
 
     def _show(self, question: Question, which: str, nav: Navigation) -> str:
         """Print the question and the keys that work; return the short prompt label."""
@@ -106,7 +116,10 @@ class QuestionaryPrompter(Prompter):
                 validate=lambda typed: note_problem(typed_text(typed)) or True,
             )
             typed = typed_text(str(_asked(prompt)))
-            return {"<": Nav.BACK, "?": Nav.WHY}.get(typed.strip(), typed)
+            if (nav_typed := {"<": Nav.BACK, "?": Nav.WHY}.get(typed.strip())) is not None:
+                return nav_typed
+            self._echo(label, typed)
+            return typed
         rows = option_rows(question)
         if question.kind is Kind.MULTI:
             prompt = questionary.checkbox(
@@ -129,17 +142,19 @@ class QuestionaryPrompter(Prompter):
         result = _asked(prompt)
         if isinstance(result, Nav | MenuState):
             return result
-        if question.kind is Kind.MULTI:
-            picked = [str(token) for token in result]
-            if len(picked) > 1:  # questionary only says "done (N selections)"
-                self.say(f"→ {answer_text(question, picked)}", "  ")
-            return picked
-        return from_token(question, str(result))
+        value: AnswerValue = (
+            [str(token) for token in result]
+            if question.kind is Kind.MULTI
+            else from_token(question, str(result))
+        )
+        self._echo(f"{question.label}:", answer_text(question, value))
+        return value
 
 
 def _asked(prompt: questionary.Question) -> Any:
     """The prompt's answer. Its terminal failing (EIO once the window is closed, found before
     SIGHUP arrives, or while the prompt tidies up after it) stops as SIGHUP does."""
+    prompt.application.erase_when_done = True  # the prompter echoes the answer itself
     try:
         return prompt.unsafe_ask()
     except OSError:

@@ -29,6 +29,8 @@ from fibrofoot.terminal.screen import read_line
 
 
 class PlainPrompter(Prompter):
+    how_to_skip = "Type skip to save nothing."
+
     def __init__(self, source: TextIO, out: TextIO) -> None:
         super().__init__(out)
         self.source = source
@@ -86,7 +88,7 @@ class PlainPrompter(Prompter):
 
     def type_text(self, message: str, default: str = "") -> str:
         typed = self._read(f"{message}{f' (Enter for {default})' if default else ''}: ")
-        return typed or default
+        return "" if typed.lower() == "skip" else (typed or default)
 
     def _scale(
         self, question: Question, default: AnswerValue | None, nav: Navigation

@@ -35,6 +35,8 @@ class Navigation:
 
 
 class Prompter(ABC):
+    how_to_skip = "An empty name saves nothing."  # said before `type_text` asks for a file name
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -57,7 +59,7 @@ class Prompter(ABC):
 
     @abstractmethod
     def type_text(self, message: str, default: str = "") -> str:
-        """A line of text, such as a file name."""
+        """A file name; Enter alone keeps `default`; "" when the person skips (`how_to_skip`)."""
 
 
 def option_rows(question: Question) -> list[tuple[str, str]]:

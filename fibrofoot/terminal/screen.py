@@ -15,7 +15,7 @@ import sys
 from typing import TextIO
 
 from fibrofoot.errors import FibrofootError
-from fibrofoot.safe_text import ascii_int, wrap_paragraph
+from fibrofoot.safe_text import ascii_int, shown_path, wrap_paragraph
 from fibrofoot.terminal.cli import Signalled
 
 KEYS_HELP_MENUS = (
@@ -105,6 +105,19 @@ def write_output(text: str, out: TextIO | None = None) -> None:
         raise FibrofootError(f"Could not write to the output: {reason}.") from None
     except ValueError:  # the stream was closed
         raise FibrofootError("Could not write to the output: it is closed.") from None
+
+
+def output_name(stream: TextIO | None) -> str:
+    """Where standard output (or `stream`) goes when it is not the screen, in words: the file's
+    name when the system can tell (Linux: /proc/self/fd), for "your summary went to out.txt"."""
+    target = ""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        target = os.readlink(f"/proc/self/fd/{(stream or sys.stdout).fileno()}")
+    if target.startswith("pipe:"):
+        return "the program reading fibrofoot's output"
+    if target.startswith("/"):
+        return shown_path(target)
+    return "the file you sent fibrofoot's output to"
 
 
 def is_terminal(stream: TextIO | None) -> bool:

@@ -8,6 +8,7 @@ output stream receives only the finished summary.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
@@ -20,8 +21,8 @@ from fibrofoot.rules import by_level
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
-from fibrofoot.terminal.saving import Saver
-from fibrofoot.terminal.screen import is_terminal, terminal_width, write_output
+from fibrofoot.terminal.saving import SaveOffer, Saver
+from fibrofoot.terminal.screen import is_terminal, output_name, terminal_width, write_output
 
 REVIEW_DONE = "__done__"
 
@@ -35,17 +36,19 @@ def run_walkthrough(
     prefill: Answers,
     plain: bool,
     today: date,
+    extra_offers: Sequence[SaveOffer] = (),
 ) -> int:
     """The edge (after `start.py` checked the terminal): pick a prompter, run, print the summary.
 
     The person talks on `keyboard` and `terminal`; `summary_out` (stdout, None if closed)
     receives only the finished summary. The menus read and draw on the terminal device itself
-    (prompt_toolkit's own choice), so that `fibrofoot > file` still shows them.
+    (prompt_toolkit's own choice), so that `fibrofoot > file` still shows them. `extra_offers`
+    are offered in the save menu after the files (see `Saver`).
     """
     if plain:
         from fibrofoot.terminal.plain import PlainPrompter
 
-        walkthrough = Walkthrough(bank, PlainPrompter(keyboard, terminal), today)
+        walkthrough = Walkthrough(bank, PlainPrompter(keyboard, terminal), today, extra_offers)
         return walkthrough.run(prefill, summary_out)
 
     from prompt_toolkit.application import create_app_session_from_tty
@@ -53,18 +56,25 @@ def run_walkthrough(
     from fibrofoot.terminal.menus import QuestionaryPrompter
 
     with create_app_session_from_tty():
-        walkthrough = Walkthrough(bank, QuestionaryPrompter(terminal), today)
+        walkthrough = Walkthrough(bank, QuestionaryPrompter(terminal), today, extra_offers)
         return walkthrough.run(prefill, summary_out)
 
 
 class Walkthrough:
-    """One walk through a bank: ask, stop or carry on at red flags, review, print, offer saves."""
+    """One walk through a bank: ask, stop or carry on at red flags, review, print, offer saves
+    (on every path that reaches a summary)."""
 
-    def __init__(self, bank: Bank, prompter: Prompter, today: date) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        prompter: Prompter,
+        today: date,
+        extra_offers: Sequence[SaveOffer] = (),
+    ) -> None:
         self.bank = bank
         self.p = prompter
         self.today = today
-        self.summary_on_screen = True
+        self.extra_offers = extra_offers
 
     def run(self, prefill: Answers, summary_out: TextIO | None) -> int:
         """The questions, review, summary and saving (`start.py` has shown the welcome).
@@ -80,7 +90,7 @@ class Walkthrough:
             walk, stopped = self._review(walk)
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
         self.p.say()
-        self.summary_on_screen = is_terminal(summary_out)
+        went_to = None if is_terminal(summary_out) else output_name(summary_out)
         try:
             width = self._width(summary_out)
             write_output(render_text(summary, self.bank, width), summary_out)
@@ -90,17 +100,13 @@ class Walkthrough:
             self.p.say()
             width = min(terminal_width(self.p.out), 100)
             self.p.out.write(render_text(summary, self.bank, width))
-            self.summary_on_screen = True
-        said_after_summary = not self.summary_on_screen
-        if said_after_summary:
-            self.p.say("Your summary went to the file you sent fibrofoot's output to.")
-        if not stopped:
-            saver = Saver(self.bank, self.p, self.today, self.summary_on_screen)
-            saver.offer_saves(summary, walk.answers)
-            said_after_summary = True
-        if said_after_summary:  # the printed summary already ends with it otherwise
-            self.p.say()
-            self.p.say(self.bank.messages.consult)
+            went_to = None
+        saver = Saver(
+            self.bank, self.p, self.today, summary_went_to=went_to, extra_offers=self.extra_offers
+        )
+        saver.offer_saves(summary, walk.answers)
+        self.p.say()
+        self.p.say(self.bank.messages.consult)
         return 0
 
     def _width(self, out: TextIO | None) -> int:

@@ -25,6 +25,7 @@ import pytest
 from helpers.terminal import (
     FIRST_PROGRESS,
     PRESS_ENTER,
+    SAVE_AS,
     SOURCE_DATE,
     TINY_BANK,
     TINY_CALM,
@@ -37,15 +38,14 @@ from helpers.terminal import (
 from helpers.wording import assert_safe_ending
 
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
+from fibrofoot.terminal.saving import DONE
 from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
 
 ASCII_TERMINAL = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
 SUMMARY_NAME = f"fibrofoot-summary-{SOURCE_DATE}.txt"
-NO_YES = ["no", "yes"]
 # How long a stopped fibrofoot may take to exit after a signal (it takes ~0.2 s).
 GRACE = 3.0
 
@@ -115,8 +115,7 @@ def test_plain_walk_survives_other_digits_at_every_kind_of_numbered_prompt(
     term.type_line("Type a number", "①")
     term.expect("Please type a number from 1 to")
     term.child.sendline("1")  # the review: these are right
-    term.type_line("save this summary", "1")
-    term.type_line("Save your answers too", "1")
+    term.save(plain=True)
     shown = ended_cleanly(term, term.finish(), tiny_bank)
     assert "Pain (0-10): 5 out of 10" in shown
     assert list(tmp_path.iterdir()) == []
@@ -134,12 +133,9 @@ def test_an_ascii_terminal_shows_the_summary_with_visible_escapes(
     term = start(*(["--plain"] if plain else []), env=ASCII_TERMINAL)
     if plain:
         plain_walk(term, tiny_bank)
-        term.type_line("save this summary", "1")
-        term.type_line("Save your answers too", "1")
     else:
         menu_walk(term, tiny_bank)
-        term.choose("save this summary", NO_YES, "no", "no")
-        term.choose("Save your answers too", NO_YES, "no", "no")
+    term.save(plain=plain)
     shown = ended_cleanly(term, term.finish(), tiny_bank)
     assert f"{SOURCE_DATE} \\xb7 fibrofoot" in shown
     assert "A tiny note." in shown
@@ -152,9 +148,7 @@ def test_an_ascii_terminal_keeps_a_typed_note_that_it_cannot_read_visible_and_sa
     (shown as an escape) so the saved answers load again."""
     term = start("--plain", env=ASCII_TERMINAL)
     plain_walk(term, tiny_bank, note="café")
-    term.type_line("save this summary", "1")
-    term.type_line("Save your answers too", "2")
-    term.type_line("Save as", "")
+    term.save(("answers", None), plain=True)
     shown = ended_cleanly(term, term.finish(), tiny_bank)
     assert "caf\\ufffd\\ufffd" in shown
     saved = tmp_path / f"fibrofoot-answers-{SOURCE_DATE}.yaml"
@@ -174,9 +168,8 @@ def test_save_as_a_name_over_255_bytes_then_a_device_then_skip(
     os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
     term = start()
     menu_walk(term, tiny_bank)
-    term.choose("save this summary", NO_YES, "yes", "no")
-    term.choose("Which kind of file?", list(FORMATS), "text", "html")
-    term.expect("Save as:")
+    term.choose_save("text")
+    term.expect(SAVE_AS)
     term.expect(SUMMARY_NAME)
     term.send(Keyboard.ControlU + "x" * 256 + ".txt" + Keyboard.Enter)
     term.expect("the name is too long")
@@ -186,7 +179,7 @@ def test_save_as_a_name_over_255_bytes_then_a_device_then_skip(
     term.send(Keyboard.ControlU + "null.txt" + Keyboard.Enter)
     term.expect("is not an ordinary file")
     term.choose("What would you like to do?", ["retry", "skip"], "skip", "retry")
-    term.choose("Save your answers too", NO_YES, "no", "no")
+    term.choose_save(DONE)
     shown = ended_cleanly(term, term.finish(), tiny_bank)
     assert "Replace it?" not in shown
     assert "--force" not in shown
@@ -220,14 +213,13 @@ def test_save_as_into_a_folder_nobody_may_search_is_a_sentence(
     term = Terminal(work, "--plain", "--questions", str(shared / "tiny"), user=as_nobody())
     terminals.append(term)
     plain_walk(term, tiny_bank)
-    term.type_line("save this summary", "2")
-    term.type_line("Which kind of file?", str(FORMATS.index("text") + 1))
+    term.choose_save("text", plain=True)
     term.type_line("Save as", str(shared / "locked" / "x.txt"))
     term.expect("not allowed to look in that folder")
     term.type_line("What would you like to do?", "1")
     term.type_line("Save as", "mine.txt")
     term.expect("Saved the summary to")
-    term.type_line("Save your answers too", "1")
+    term.choose_save(DONE, ["text"], plain=True)
     ended_cleanly(term, term.finish(), tiny_bank)
     saved = work / "mine.txt"
     assert saved.stat().st_uid == 65534
@@ -268,9 +260,8 @@ def test_a_signal_stops_the_walkthrough_and_says_how(
         term.expect(PRESS_ENTER)
     elif where == "file-name":
         menu_walk(term, tiny_bank)
-        term.choose("save this summary", NO_YES, "yes", "no")
-        term.choose("Which kind of file?", list(FORMATS), "text", "html")
-        term.expect("Save as:")
+        term.choose_save("text")
+        term.expect(SAVE_AS)
         term.expect(SUMMARY_NAME)
     else:
         term.begin()
@@ -341,8 +332,7 @@ def test_with_stdout_closed_the_summary_is_shown_on_the_terminal(
     term.expect("standard output is closed")
     term.expect("Here it is on the screen instead, so nothing is lost:")
     term.expect("A tiny note.")
-    term.choose("save this summary", NO_YES, "no", "no")
-    term.choose("Save your answers too", NO_YES, "no", "no")
+    term.save()
     ended_cleanly(term, term.finish(), tiny_bank)
 
 
@@ -355,8 +345,7 @@ def test_stdout_over_a_file_size_limit_is_said_and_the_summary_shown_here(
     plain_walk(term, tiny_bank, note="x" * 3000)
     term.expect("Could not write to the output: File too large.")
     term.expect("Here it is on the screen instead, so nothing is lost:")
-    term.type_line("save this summary", "1")
-    term.type_line("Save your answers too", "1")
+    term.save(plain=True)
     ended_cleanly(term, term.finish(), tiny_bank)
 
 

@@ -1,9 +1,9 @@
 """Ctrl-C at each kind of prompt, in a pseudo-terminal with the installed command and the tiny bank.
 
 One run per kind of prompt (the welcome, a checkbox, a one-answer menu, the scale, yes/no, a text
-box, the stop-or-go menu after a red flag, the review, the save dialogue and a file name), not
-per question: each must say "Stopped.", end with the consult message, exit 130, show no
-traceback, and leave no file behind, not even a hidden temporary one. A SIGINT signal from
+box, the stop-or-go menu after a red flag, the review, the save menu and a file name), not per
+question: each must say "Stopped. Nothing was saved.", end with the consult message, exit 130,
+show no traceback, and leave no file behind, not even a hidden temporary one. A SIGINT signal from
 outside (`kill -INT`) is tried at the three ways fibrofoot reads: a line, a text box, a menu.
 """
 
@@ -18,7 +18,10 @@ from pathlib import Path
 import pexpect
 import pytest
 from helpers.terminal import (
+    NOTHING_SAVED,
     PRESS_ENTER,
+    SAVE_AS,
+    SAVE_MENU,
     SOURCE_DATE,
     STOP_OR_GO,
     STOP_VALUES,
@@ -28,6 +31,7 @@ from helpers.terminal import (
     Terminal,
     answer_keys,
     choice_keys,
+    save_menu,
     stop_default,
 )
 from helpers.wording import assert_safe_ending
@@ -35,8 +39,8 @@ from helpers.wording import assert_safe_ending
 from fibrofoot import flow
 from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank
-from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions
+from fibrofoot.terminal.saving import DONE
 from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
 pytestmark = pytest.mark.e2e
@@ -56,7 +60,7 @@ KINDS = {
     "yes-no": "tingling",
     "text-box": "note",
     "review": "review",
-    "save-dialogue": "format",
+    "save-dialogue": "save-menu",
     "file-name": "summary-name",
 }
 
@@ -96,13 +100,11 @@ def walkthrough_steps(bank: Bank, answers: Answers) -> list[Step]:
         if flags := flow.red_flags_for(bank, question.id, answers):
             keys = choice_keys(STOP_VALUES, "continue", stop_default(flags))
             steps.append(Step("stop-or-go", _menu(STOP_OR_GO), keys))
-    yes = choice_keys(["no", "yes"], "yes", "no")
     return [
         *steps,
         Step("review", _menu("Your answers."), choice_keys([REVIEW_DONE], REVIEW_DONE)),
-        Step("save-summary", _menu("save this summary to a file?"), yes),
-        Step("format", _menu("Which kind of file?"), choice_keys(list(FORMATS), "text", "html")),
-        Step("summary-name", _shown("Save as", SUMMARY_NAME), Keyboard.Enter),
+        Step("save-menu", _menu(SAVE_MENU), choice_keys(save_menu(), "text", DONE)),
+        Step("summary-name", _shown(SAVE_AS, SUMMARY_NAME), Keyboard.Enter),
     ]
 
 
@@ -130,11 +132,12 @@ def run_to(tmp_path: Path, tiny_bank: Bank) -> Iterator[Callable[[str], Terminal
 
 
 def assert_stopped_cleanly(term: Terminal, code: int, bank: Bank, folder: Path) -> None:
-    """Exit 130, "Stopped.", no traceback, the consult message last, and no file at all."""
+    """Exit 130, "Stopped. Nothing was saved.", no traceback, the consult message last, and no
+    file at all."""
     shown = term.shown()
     assert code == 130, shown[-500:]
     assert "Traceback" not in shown
-    assert "Stopped." in shown
+    assert f"Stopped. {NOTHING_SAVED}" in shown
     assert_safe_ending("text", term.transcript.getvalue(), bank.messages.consult, "Ctrl-C")
     assert list(folder.iterdir()) == []  # hidden .tmp files included
 

@@ -32,7 +32,6 @@ from helpers.wording import assert_safe_ending
 
 from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import Bank, Level
-from fibrofoot.render.formats import FORMATS
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.walkthrough import REVIEW_DONE
 
@@ -94,11 +93,6 @@ def finish_review(term: Terminal) -> None:
     term.choose("Your answers.", [REVIEW_DONE], REVIEW_DONE, REVIEW_DONE)
 
 
-def decline_saves(term: Terminal) -> None:
-    term.choose("save this summary to a file?", ["no", "yes"], "no", "no")
-    term.choose("Save your answers too", ["no", "yes"], "no", "no")
-
-
 def summary_part(term: Terminal, bank: Bank) -> str:
     """What the terminal showed from the summary's title on."""
     shown = term.shown()
@@ -115,15 +109,7 @@ def test_a_whole_walk_through_the_shipped_bank_ends_in_saved_files(
     term.walk(bank, heel)
     finish_review(term)
     term.expect(bank.messages.summary.title.upper())
-    term.choose("save this summary to a file?", ["no", "yes"], "yes", "no")
-    term.choose("Which kind of file?", list(FORMATS), "text", "html")
-    term.expect(SUMMARY_NAME)
-    term.send(Keyboard.Enter)
-    term.expect("Saved the summary to")
-    term.choose("Save your answers too", ["no", "yes"], "yes", "no")
-    term.expect(ANSWERS_NAME)
-    term.send(Keyboard.Enter)
-    term.expect("Saved the answers to")
+    term.save(("text", None), ("answers", None))
     assert term.finish() == 0
     summary, answers = tmp_path / SUMMARY_NAME, tmp_path / ANSWERS_NAME
     for path in (summary, answers):
@@ -144,7 +130,7 @@ def test_saved_answers_are_offered_again_with_dash_dash_answers(
     term.expect("Your saved answers are filled in")
     term.walk(tiny_bank, TINY_CALM, prefill=TINY_CALM)
     finish_review(term)
-    decline_saves(term)
+    term.save()
     assert term.finish() == 0
     summary = summary_part(term, tiny_bank)
     assert "A tiny note." in summary
@@ -155,18 +141,21 @@ def test_an_emergency_sign_is_shown_at_once_and_stopping_prints_the_summary(
     tiny_bank: Bank, start_tiny: Start, tmp_path: Path
 ) -> None:
     """An emergency sign shows the emergency message at once; Enter stops; the summary has it;
-    nothing is saved."""
+    the saves a full walk offers are offered, and a page to print is saved."""
     term = start_tiny()
     term.answer(tiny_bank.question("warning"), ["emergency_sign"])
     level = tiny_bank.messages.levels[Level.EMERGENCY]
-    term.expect(level.title)
+    term.expect(f"{level.marker}: {level.title}")
     term.expect("Tiny emergency flag message.")
     term.choose(STOP_OR_GO, STOP_VALUES, "stop", "stop")
+    term.save(("html", None))
     assert term.finish() == 0
     summary = summary_part(term, tiny_bank)
     assert level.title in summary
     assert "Tiny emergency flag message." in summary
-    assert list(tmp_path.iterdir()) == []
+    [page] = tmp_path.iterdir()
+    assert page.name == f"fibrofoot-summary-{SOURCE_DATE}.html"
+    assert "Tiny emergency flag message." in page.read_text(encoding="utf-8")
 
 
 def test_going_back_and_changing_an_answer_removes_a_contributor(
@@ -185,7 +174,7 @@ def test_going_back_and_changing_an_answer_removes_a_contributor(
     term.send(Keyboard.Left)
     term.walk(tiny_bank, changed, prefill=reached, since="stiffness")
     finish_review(term)
-    decline_saves(term)
+    term.save()
     assert term.finish() == 0
     summary = summary_part(term, tiny_bank)
     assert "Pattern R" not in summary
@@ -204,10 +193,7 @@ def test_plain_mode_takes_numbered_answers(tiny_bank: Bank, start_tiny: Start) -
     term.walk_plain(tiny_bank, TINY_CALM, since="side")
     term.expect("Your answers.")
     term.type_line("Type a number", "1")
-    term.expect("save this summary")
-    term.type_line("Type a number", "1")
-    term.expect("Save your answers too")
-    term.type_line("Type a number", "1")
+    term.save(plain=True)
     assert term.finish() == 0
     assert "\x1b" not in term.transcript.getvalue()
     assert "5 out of 10" in summary_part(term, tiny_bank)
@@ -231,8 +217,8 @@ def test_redirected_output_holds_only_the_summary(
     term = start_tiny(stdout_to="out.txt")
     term.walk(tiny_bank, TINY_CALM)
     finish_review(term)
-    term.expect("Your summary went to the file")
-    decline_saves(term)
+    term.expect(f"Your summary went to {tmp_path / 'out.txt'}")
+    term.save()
     assert term.finish() == 0
     title = tiny_bank.messages.summary.title.upper()
     assert title not in term.shown()

@@ -29,6 +29,7 @@ from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
 from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.prompter import option_rows, to_token
+from fibrofoot.terminal.saving import DONE, OFFER_ORDER
 
 TINY_BANK = Path(__file__).parents[1] / "banks" / "tiny"
 """The tiny test bank (tests/conftest.py has it as fixtures), for `--questions` in a child."""
@@ -60,6 +61,14 @@ PRESS_ENTER = "Press Enter to begin."
 FIRST_PROGRESS = "Section 1 of"
 STOP_OR_GO = "What would you like to do?"
 STOP_VALUES = ["stop", "continue"]
+
+# The save dialogue's words, in one place (with `save_menu`, `plain_save_lines` and
+# `Terminal.save`), so that a change of its wording breaks only these.
+SAVE_MENU = "Would you like to save"
+SAVE_AS = "Save as"
+NOTHING_SAVED = "Nothing was saved."
+Save = tuple[str, str | None]
+"""What to save (a format, or "answers") and the name to type (None: the name offered)."""
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 _GAP = r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+"  # what may sit between two words on screen
@@ -179,6 +188,30 @@ def stop_default(flags: Sequence[RedFlag]) -> str:
     return "stop" if any(flag.level is Level.EMERGENCY for flag in flags) else "continue"
 
 
+def save_menu(saved: Sequence[str] = ()) -> list[str]:
+    """The save menu's values once `saved` were saved: those left, in order, then done."""
+    return [*(value for value in OFFER_ORDER if value not in saved), DONE]
+
+
+def plain_save_lines(*saves: Save) -> list[str]:
+    """The lines a person types in --plain to save each of `saves` in turn, then "done";
+    with no `saves`, the line that saves nothing."""
+    lines: list[str] = []
+    for number, (what, name) in enumerate(saves):
+        lines += [str(save_menu([w for w, _ in saves[:number]]).index(what) + 1), name or ""]
+    return [*lines, str(len(save_menu([w for w, _ in saves])))]
+
+
+def save_keys(*saves: Save) -> str:
+    """The keys that save each of `saves` from the arrow-key save menu, then say done."""
+    keys = ""
+    for number, (what, name) in enumerate(saves):
+        keys += choice_keys(save_menu([w for w, _ in saves[:number]]), what, DONE)
+        keys += f"{Keyboard.ControlU}{name}{Keyboard.Enter}" if name else Keyboard.Enter
+    values = save_menu([w for w, _ in saves])
+    return keys + choice_keys(values, DONE, DONE)
+
+
 def _questions(bank: Bank, answers: Answers, since: str | None) -> list[Question]:
     """The questions `answers` answers, in the order asked, from `since` on."""
     order = [q for q in asked_questions(bank, answers) if q.id in answers]
@@ -265,6 +298,28 @@ class Terminal:
         self.expect(message)
         self.expect("Your choice:")
         self.send(choice_keys(values, want, default))
+
+    def choose_save(self, what: str, saved: Sequence[str] = (), plain: bool = False) -> None:
+        """At the save menu, once `saved` were saved, pick `what` (a format, "answers" or
+        DONE) with the arrow keys, or with `plain` by typing its number."""
+        values = save_menu(saved)
+        if plain:
+            self.expect(SAVE_MENU)
+            self.type_line("Type a number", str(values.index(what) + 1))
+        else:
+            self.choose(SAVE_MENU, values, what, DONE)
+
+    def save(self, *saves: Save, plain: bool = False) -> None:
+        """Save each of `saves` in turn from the save menu, then say done; with no `saves`,
+        save nothing."""
+        for number, (what, name) in enumerate(saves):
+            self.choose_save(what, [w for w, _ in saves[:number]], plain)
+            if plain:
+                self.type_line(SAVE_AS, name or "")
+            else:
+                self.expect(SAVE_AS)
+                self.send(f"{Keyboard.ControlU}{name}{Keyboard.Enter}" if name else Keyboard.Enter)
+        self.choose_save(DONE, [w for w, _ in saves], plain)
 
     def walk(
         self,
