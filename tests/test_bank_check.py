@@ -94,11 +94,7 @@ def _add_map_feet(data: Data) -> None:
 
 
 def _add_map_area(data: Data) -> None:
-    _question(data, "where")["map_areas"]["shin"] = {
-        "regions": ["top_top"],
-        "word": "Shin",
-        "caption": "shin",
-    }
+    _question(data, "where")["map_areas"]["shin"] = {"regions": ["whole"], "caption": "shin"}
 
 
 def _drop_map_words(data: Data) -> None:
@@ -113,7 +109,7 @@ Q_TINGLING = ("question", "tingling")
 Q_WARNING = ("question", "warning")
 Q_LEVEL = ("question", "level")
 S_TOES = ("signal", "o_toes")
-AREA = {"regions": ["sole_toes"], "word": "Short", "caption": "short"}
+AREA = {"regions": ["hindfoot.plantar"], "caption": "short"}
 
 CASES: list[Any] = [
     pytest.param(
@@ -363,8 +359,8 @@ CASES: list[Any] = [
         id="forbidden in a scale label",
     ),
     pytest.param(
-        _in_question("where", "map_areas", "heel", "word", value="Diagnosed heel"),
-        (*Q_WHERE, "map_areas", "heel", "word"),
+        _set(("messages", "foot_map", "regions", "hindfoot.plantar", "word"), "Diagnosed heel"),
+        ("messages", "foot_map", "regions", "hindfoot.plantar", "word"),
         "uses 'diagnos'",
         id="forbidden in a foot map word",
     ),

@@ -127,9 +127,8 @@ def test_contributors_are_listed_in_the_documents_order(bank: Bank) -> None:
     ]
 
 
-# Places a person can pick that neither drawing of the foot map shows (the back of the heel is
-# neither sole nor top), and the "not sure" answer: left off the map, named in the summary.
-NOT_DRAWN = {"back_of_heel", "not_sure"}
+# "Not sure where" is left off the map (and named in the summary); every place is drawn.
+NOT_DRAWN = {"not_sure"}
 
 
 def test_every_pain_area_is_on_the_foot_map(bank: Bank) -> None:

@@ -162,15 +162,15 @@ MUTATIONS: dict[str, Mutation] = {
     ),
     "unknown map region": Mutation(
         "20-pain.yaml",
-        "regions: [sole_heel]",
-        "regions: [sole_heal]",
-        "sole_heal",
-        ("sections[0].questions[0].map_areas.heel.regions[0]", "'sole_heal'"),
+        "regions: [hindfoot.plantar]",
+        "regions: [hindfoot.plantr]",
+        "hindfoot.plantr",
+        ("sections[0].questions[0].map_areas.heel.regions[0]", "'hindfoot.plantr' is not a"),
     ),
     "map for an unknown answer": Mutation(
         "20-pain.yaml",
-        "          heel: {regions: [sole_heel]",
-        "          heal: {regions: [sole_heel]",
+        "          heel: {regions: [hindfoot.plantar]",
+        "          heal: {regions: [hindfoot.plantar]",
         "heal:",
         ("sections[0].questions[0].map_areas.heal", "'where' has no answer 'heal'"),
     ),
@@ -464,7 +464,7 @@ def test_questions_json_holds_the_whole_bank(
     assert document["messages"]["consult"] == bank.messages.consult
     assert set(document["messages"]["levels"]) == {"emergency", "same_day", "soon"}
     assert document["messages"]["summary"]["title"] == bank.messages.summary.title
-    assert exported["where"]["map_areas"]["heel"]["regions"] == ["sole_heel"]
+    assert exported["where"]["map_areas"]["heel"]["regions"] == ["hindfoot.plantar"]
     assert exported["side"]["map_feet"]["both"]["feet"] == ["left", "right"]
 
 

@@ -128,8 +128,13 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
         yield ("messages", key), getattr(messages, key)
     for key, text in messages.summary:
         yield ("messages", "summary", key), text
-    for key, text in messages.foot_map or ():
-        yield ("messages", "foot_map", key), text
+    if messages.foot_map is not None:
+        for key, text in messages.foot_map:
+            if isinstance(text, str):
+                yield ("messages", "foot_map", key), text
+        for region, words in messages.foot_map.regions.items():
+            yield ("messages", "foot_map", "regions", region, "word"), words.word
+            yield ("messages", "foot_map", "regions", region, "label"), words.label
     for level, text in messages.levels.items():
         for key, words in text:
             yield ("messages", "levels", level.value, key), words
@@ -148,7 +153,6 @@ def _texts(bank: Bank) -> Iterator[tuple[Path_, str]]:
             if text is not None:
                 yield (*path, key), text
         for value, area in question.map_areas.items():
-            yield (*path, "map_areas", value, "word"), area.word
             yield (*path, "map_areas", value, "caption"), area.caption
         for value, feet in question.map_feet.items():
             yield (*path, "map_feet", value, "caption"), feet.caption

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
+from fibrofoot.bank.models import (
+    DRAWN_REGIONS,
+    MAP_ASPECTS,
+    MAP_PARTS,
+    NOT_SURE,
+    SCALE_MAX,
+    SCALE_MIN,
+    WHOLE_FOOT,
+    Bank,
+    Condition,
+    Kind,
+    Question,
+)
 from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]
@@ -166,8 +178,50 @@ def _foot_map(bank: Bank) -> Iterator[Problem]:
             if unmapped := [v for v in values if key == "map_feet" and v not in question.map_feet]:
                 missing = ", ".join(unmapped)
                 yield (*path, key), f"say which feet to shade for every answer; missing: {missing}."
-    if any(q.map_areas for q in bank.questions) and bank.messages.foot_map is None:
-        yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
+    yield from _map_regions(bank)
+
+
+def _map_regions(bank: Bank) -> Iterator[Problem]:
+    """Every region shaded is one a drawing has, and has its words in messages.foot_map."""
+    used: dict[str, str] = {}  # region -> the first answer that shades it
+    for path, question in question_paths(bank):
+        for value, area in question.map_areas.items():
+            for r, region in enumerate(area.regions):
+                where: Path_ = (*path, "map_areas", value, "regions", r)
+                if problem := _region_problem(region):
+                    yield where, problem
+                else:
+                    used.setdefault(region, value)
+    words = bank.messages.foot_map
+    if words is None:
+        if used:
+            yield ("messages",), "a question has map_areas, so messages needs its foot_map words."
+        return
+    for region in words.regions:
+        if problem := _region_problem(region):
+            yield ("messages", "foot_map", "regions", region), problem
+    for region, value in used.items():
+        if region not in words.regions:
+            yield (
+                ("messages", "foot_map", "regions"),
+                f"the answer '{value}' shades '{region}', so give '{region}' a word and a "
+                "label here.",
+            )
+
+
+def _region_problem(region: str) -> str | None:
+    """Why `region` cannot be shaded: not a region id, or one no drawing has."""
+    if region in DRAWN_REGIONS:
+        return None
+    part, _, aspect = region.partition(".")
+    if part in MAP_PARTS and aspect in MAP_ASPECTS:
+        drawn = ", ".join(DRAWN_REGIONS)
+        return f"no drawing shows '{region}'; the drawn regions are: {drawn}."
+    return (
+        f"'{region}' is not a foot map region. A region is a part ({', '.join(MAP_PARTS)}), a "
+        f"dot and a side of it ({', '.join(MAP_ASPECTS)}), like hindfoot.plantar, or "
+        f"'{WHOLE_FOOT}' for the whole foot."
+    )
 
 
 def _retired(bank: Bank) -> Iterator[Problem]:

@@ -96,28 +96,34 @@ class Part(StrEnum):
     AGENDA = "agenda"  # what they want to ask or tell: picked suggestions, or their own words
 
 
-# The foot map's drawn regions and feet (the shapes are in fibrofoot/render/footmap.py).
-MapRegion = Literal[
-    "sole_whole",
-    "sole_heel",
-    "sole_arch",
-    "sole_ball",
-    "sole_toes",
-    "sole_big_toe",
-    "top_whole",
-    "top_toes",
-    "top_big_toe",
-    "top_top",
-    "top_ankle",
-]
+# The foot map's regions: `part.aspect` (like `hindfoot.plantar`, under the heel) or `whole`;
+# the "which foot" answer adds the side (`L.` or `R.`). Only DRAWN_REGIONS have a drawing, in
+# fibrofoot/render/foot_shapes.py (a test holds the two together); the check refuses the rest.
+MAP_PARTS = ("toes", "forefoot", "midfoot", "hindfoot", "ankle")
+MAP_ASPECTS = ("plantar", "dorsal", "medial", "lateral", "posterior", "interdigital")
+WHOLE_FOOT = "whole"
+DRAWN_REGIONS = (
+    "toes.plantar",
+    "toes.dorsal",
+    "toes.interdigital",
+    "forefoot.plantar",
+    "forefoot.medial",
+    "midfoot.plantar",
+    "midfoot.dorsal",
+    "hindfoot.plantar",
+    "hindfoot.posterior",
+    "ankle.dorsal",
+    "ankle.medial",
+    "ankle.lateral",
+    WHOLE_FOOT,
+)
 Foot = Literal["left", "right"]
 
 
 class MapArea(_Strict):
     """Where one answer to the "where does it hurt" question is shaded on the foot map."""
 
-    regions: list[MapRegion] = Field(min_length=1)
-    word: Text = Field(description="Written on the drawing, on each region it shades.")
+    regions: list[str] = Field(min_length=1, description="Regions like hindfoot.plantar.")
     caption: Text = Field(description="Its name in the sentence under the map.")
 
 
@@ -232,6 +238,11 @@ class SummaryText(_Strict):
     notes: Text
 
 
+class MapRegionText(_Strict):
+    word: Text = Field(description="Written on the drawing, on the region.")
+    label: Text = Field(description="Its plain name in the JSON and FHIR, after the side.")
+
+
 class FootMapText(_Strict):
     """The foot map's own words; what each answer shades is on the questions (map_areas,
     map_feet)."""
@@ -241,10 +252,15 @@ class FootMapText(_Strict):
     feet_not_answered: Text = Field(
         description="The caption's feet when 'which foot' is unanswered."
     )
-    sole: Text
     top: Text
+    sole: Text
+    inner: Text
+    outer: Text
     left: Text
     right: Text
+    regions: dict[str, MapRegionText] = Field(
+        default={}, description="The words for each region map_areas shades."
+    )
 
 
 class Messages(_Strict):

@@ -1,81 +1,51 @@
-"""The foot map's drawing: the shapes of the regions the bank's `map_areas` name, placed on
-the feet its `map_feet` name. Every word on the map comes from the bank.
+"""The foot map: the regions the answers shade (fibrofoot/regions.py), placed on the drawings
+(foot_shapes.py) of both feet in four views. Every word on the map comes from the bank.
 
-All four drawings (soles and tops, left and right) are seen the way a person sees their own feet:
-the tops from above, the soles like footprints, so the big toes point inwards on both rows. One
-set of shapes is drawn for the right foot and mirrored for the left. Answer values the bank's
-mapping leaves out are not drawn.
+The layout: the tops and the soles side by side in the first row, then, smaller, the outer and
+inner sides of the left foot and the inner and outer sides of the right one; each view titled,
+each foot named under it, the left foot always on the left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
 
-from fibrofoot.bank.models import Bank, Foot, FootMapText, MapRegion, Question
+from fibrofoot.bank.models import WHOLE_FOOT, Bank, Foot
+from fibrofoot.regions import shading
+from fibrofoot.render.foot_shapes import DRAWINGS, SHAPES, View
 from fibrofoot.summary import Summary
 
-View = Literal["sole", "top"]
-Side = Foot
-# Each foot is drawn in a FOOT_WIDTH x FOOT_HEIGHT box; the four sit in two rows of two.
-FOOT_WIDTH = 100.0
-FOOT_HEIGHT = 200.0
-_GAP = 12.0
-_TOP = 16.0  # room for the row title above the feet
-_ROW = _TOP + FOOT_HEIGHT + 18.0  # and for "Left" / "Right" below them
-
-
-def _ellipse(cx: float, cy: float, rx: float, ry: float) -> str:
-    return f"M{cx - rx:g},{cy}a{rx:g},{ry:g} 0 1,0 {2 * rx:g},0a{rx:g},{ry:g} 0 1,0 {-2 * rx:g},0Z"
-
-
-_BIG_TOE = _ellipse(27, 30, 11, 16)
-_SMALL_TOES = "".join(
-    _ellipse(*toe) for toe in ((47, 34, 6.5, 10), (60, 38, 6, 9), (71, 44, 5.5, 8), (80, 53, 5, 7))
-)
-_BODY = (
-    "M50,198C36,198 28,188 28,170C28,150 24,128 20,108C16,90 14,72 16,62"
-    "C18,52 26,46 36,46C50,44 70,48 82,60C86,66 86,80 84,96"
-    "C82,120 76,150 74,170C72,188 64,198 50,198Z"
-)
-OUTLINE = _BODY + _BIG_TOE + _SMALL_TOES
-
-
-@dataclass(frozen=True)
-class Shape:
-    view: View
-    d: str
-    at: tuple[float, float]  # where its word is written
-    light: bool = False  # drawn underneath, lighter (the whole foot)
-
-
-SHAPES: dict[MapRegion, Shape] = {
-    "sole_whole": Shape("sole", OUTLINE, (55, 104), light=True),
-    "top_whole": Shape("top", OUTLINE, (50, 140), light=True),
-    "sole_heel": Shape("sole", _ellipse(51, 176, 19, 18), (51, 179)),
-    "sole_arch": Shape("sole", _ellipse(35, 128, 11, 25), (36, 131)),
-    "sole_ball": Shape("sole", _ellipse(50, 74, 32, 12), (54, 77)),
-    "sole_toes": Shape("sole", _BIG_TOE + _SMALL_TOES, (67, 25)),
-    "sole_big_toe": Shape("sole", _BIG_TOE + _ellipse(26, 57, 8, 8), (27, 33)),
-    "top_toes": Shape("top", _BIG_TOE + _SMALL_TOES, (67, 25)),
-    "top_big_toe": Shape("top", _BIG_TOE + _ellipse(26, 57, 8, 8), (27, 33)),
-    "top_top": Shape("top", _ellipse(52, 105, 26, 34), (52, 108)),
-    "top_ankle": Shape("top", _ellipse(51, 168, 23, 15), (51, 171)),
+WIDTH = 480.0
+HEIGHT = 334.0
+SIDE_SCALE = 0.56  # the side views are drawn smaller, four in one row
+_NAME_BELOW = 13.0  # "Left" / "Right", below each drawing
+# Each drawing's top left corner: the tops and the soles in the first row, then the sides of
+# the left foot (outer, inner) and of the right foot (inner, outer), so the inner sides face.
+_CORNERS: dict[tuple[View, Foot], tuple[float, float]] = {
+    ("top", "left"): (14, 18),
+    ("top", "right"): (126, 18),
+    ("sole", "left"): (254, 18),
+    ("sole", "right"): (366, 18),
+    ("outer", "left"): (4, 258),
+    ("inner", "left"): (124, 258),
+    ("inner", "right"): (244, 258),
+    ("outer", "right"): (364, 258),
 }
-
-VIEWS: tuple[View, ...] = ("sole", "top")
-SIDES: tuple[Side, ...] = ("left", "right")
-
-
-@dataclass(frozen=True)
-class _Shaded:
-    shape: Shape
-    word: str
+# The titles: one over the two tops and one over the two soles, one over each side view.
+_TITLES: tuple[tuple[View, float, float], ...] = (
+    ("top", 120, 11),
+    ("sole", 360, 11),
+    ("outer", 60, 252),
+    ("inner", 180, 252),
+    ("inner", 300, 252),
+    ("outer", 420, 252),
+)
+DIVIDERS = ((240.0, 2.0, 240.0, 330.0), (4.0, 240.0, 476.0, 240.0))
 
 
 @dataclass(frozen=True)
 class Shade:
+    region: str
     d: str
     light: bool
 
@@ -90,7 +60,7 @@ class Label:
 @dataclass(frozen=True)
 class Panel:
     view: View
-    side: Side
+    side: Foot
     name: str  # "Left" or "Right", under the foot
     x: float
     y: float
@@ -98,88 +68,83 @@ class Panel:
     labels: tuple[Label, ...]
 
     @property
+    def scale(self) -> float:
+        return 1.0 if self.view in ("top", "sole") else SIDE_SCALE
+
+    @property
     def transform(self) -> str:
-        """SVG transform placing the shapes; they are drawn for the right foot and mirrored for
+        """SVG transform placing the drawing; it is drawn for the right foot and mirrored for
         the left one (labels are placed separately, so their text is never mirrored)."""
-        mirror = f" translate({FOOT_WIDTH:g} 0) scale(-1 1)" if self.side == "left" else ""
-        return f"translate({self.x:g} {self.y:g}){mirror}"
+        width = DRAWINGS[self.view].width * self.scale
+        mirror = f" translate({width:g} 0) scale(-1 1)" if self.side == "left" else ""
+        size = f" scale({self.scale:g})" if self.scale != 1 else ""
+        return f"translate({self.x:g} {self.y:g}){mirror}{size}"
 
     @property
     def name_at(self) -> tuple[float, float]:
         """Where "Left" or "Right" goes, centred under the foot."""
-        return self.x + FOOT_WIDTH / 2, self.y + FOOT_HEIGHT + 14
+        drawing = DRAWINGS[self.view]
+        return (
+            self.x + drawing.width * self.scale / 2,
+            self.y + drawing.height * self.scale + _NAME_BELOW,
+        )
+
+    def place(self, at: tuple[float, float]) -> tuple[float, float]:
+        """Where a point of the right foot's drawing lands on this panel."""
+        x = DRAWINGS[self.view].width - at[0] if self.side == "left" else at[0]
+        return self.x + x * self.scale, self.y + at[1] * self.scale
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    x: float
+    y: float
 
 
 @dataclass(frozen=True)
 class FootMap:
     panels: tuple[Panel, ...]
+    titles: tuple[Title, ...]
     caption: str
-    width: float
-    height: float
-    row_titles: tuple[tuple[str, float], ...]
-    outline: str = OUTLINE
+    width: float = WIDTH
+    height: float = HEIGHT
+    dividers: tuple[tuple[float, float, float, float], ...] = DIVIDERS
+    drawings: tuple[tuple[View, str, str], ...] = tuple(
+        (view, d.outline, d.detail) for view, d in DRAWINGS.items()
+    )
 
 
 def foot_map(summary: Summary, bank: Bank) -> FootMap | None:
     """The map for this summary, or None when no area the bank maps was reported."""
+    shaded = shading(bank, summary.answers)
     words = bank.messages.foot_map
-    areas_question = _mapping_question(bank, "map_areas")
-    if words is None or areas_question is None:
+    if shaded is None or words is None:
         return None
-    areas = summary.answers.get(areas_question.id)
-    mapped = areas_question.map_areas
-    chosen = [mapped[a] for a in areas if a in mapped] if isinstance(areas, list) else []
-    if not chosen:
-        return None
-    feet, feet_caption = _feet(bank, summary, words)
-    shaded = [_Shaded(SHAPES[region], area.word) for area in chosen for region in area.regions]
-    names = {"left": words.left, "right": words.right}
+    region_words = {region: words.regions[region].word for region in shaded.regions}
+    names: dict[Foot, str] = {"left": words.left, "right": words.right}
     panels = tuple(
-        _panel(view, side, names[side], row, column, shaded if side in feet else [])
-        for row, view in enumerate(VIEWS)
-        for column, side in enumerate(SIDES)
+        _panel(view, side, names[side], shaded.regions if side in shaded.feet else (), region_words)
+        for view, side in _CORNERS
     )
-    where = ", ".join(area.caption for area in chosen)
-    titles = {"sole": words.sole, "top": words.top}
+    view_titles = {"top": words.top, "sole": words.sole, "inner": words.inner, "outer": words.outer}
+    where = ", ".join(area.caption for area in shaded.areas)
     return FootMap(
         panels=panels,
-        caption=f"{words.where}: {where}. {words.shaded_on} {feet_caption}.",
-        width=_GAP + 2 * (FOOT_WIDTH + _GAP),
-        height=2 * _ROW,
-        row_titles=tuple((titles[v], row * _ROW + 10) for row, v in enumerate(VIEWS)),
+        titles=tuple(Title(view_titles[view], x, y) for view, x, y in _TITLES),
+        caption=f"{words.where}: {where}. {words.shaded_on} {shaded.feet_caption}.",
     )
-
-
-def _mapping_question(bank: Bank, key: str) -> Question | None:
-    return next((q for q in bank.questions if getattr(q, key)), None)
-
-
-def _feet(bank: Bank, summary: Summary, words: FootMapText) -> tuple[Sequence[Side], str]:
-    """The feet to shade and the caption's words for them: what the "which foot" answer maps
-    to, or both feet when it was not answered."""
-    question = _mapping_question(bank, "map_feet")
-    answer = summary.answers.get(question.id) if question else None
-    if question and isinstance(answer, str) and answer in question.map_feet:
-        mapped = question.map_feet[answer]
-        return mapped.feet, mapped.caption
-    return SIDES, words.feet_not_answered
 
 
 def _panel(
-    view: View, side: Side, name: str, row: int, column: int, shaded: list[_Shaded]
+    view: View, side: Foot, name: str, regions: tuple[str, ...], words: dict[str, str]
 ) -> Panel:
-    x = _GAP + column * (FOOT_WIDTH + _GAP)
-    y = row * _ROW + _TOP
-    mine = [s for s in shaded if s.shape.view == view]
-    mine.sort(key=lambda s: not s.shape.light)  # light (whole foot) underneath the darker areas
+    # The whole foot first, lightly, so the named areas stay visible on top of it.
+    ordered = sorted(regions, key=lambda region: region != WHOLE_FOOT)
+    mine = [(region, shape) for region in ordered for shape in SHAPES[region] if shape.view == view]
+    shades = tuple(Shade(region, shape.d, region == WHOLE_FOOT) for region, shape in mine)
+    panel = Panel(view, side, name, *_CORNERS[view, side], shades, ())
     labels = tuple(
-        Label(
-            s.word,
-            x + (FOOT_WIDTH - s.shape.at[0] if side == "left" else s.shape.at[0]),
-            y + s.shape.at[1],
-        )
-        for s in mine
+        Label(words[region], *panel.place(shape.at)) for region, shape in mine if shape.at
     )
-    return Panel(
-        view, side, name, x, y, tuple(Shade(s.shape.d, s.shape.light) for s in mine), labels
-    )
+    return replace(panel, labels=labels)
