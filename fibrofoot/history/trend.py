@@ -21,58 +21,60 @@ def questions_of(bank: Bank) -> dict[str, Question]:
     return {q.id: q for q in [*bank.questions, *bank.checkin_questions()]}
 
 
-def pain_numbers(bank: Bank, entry: Entry) -> list[tuple[str, int]]:
-    """(label, number) for each 0-10 answer in the entry, in the order asked."""
-    known = questions_of(bank)
-    numbers = []
-    for question_id in entry.document.responses:
-        question = known.get(question_id)
-        number = entry.number(question_id)
-        if number is not None and (question is None or question.kind is Kind.SCALE):
-            numbers.append((question.label if question else question_id, number))
-    return numbers
+class HistoryWords:
+    """The words of today's bank for kept entries, looked up once for any number of them."""
 
+    def __init__(self, bank: Bank) -> None:
+        self.questions = questions_of(bank)
+        mapped = next((q for q in bank.questions if q.map_areas), None)
+        checkin = bank.checkin
+        self.where_of: dict[str, str | None] = {
+            "full": mapped.id if mapped else None,
+            "checkin": checkin.where if checkin and mapped else None,
+        }
+        self.trend = self.questions.get(checkin.trend) if checkin else None
+        labels = {
+            o.value: o.label
+            for question_id in self.where_of.values()
+            if question_id
+            for o in self.questions[question_id].options
+        }
+        areas = mapped.map_areas if mapped else {}
+        self.place = labels | {value: area.caption for value, area in areas.items()}
+        self.titles = {c.id: c.title for c in bank.contributors}
+        levels = bank.messages.levels
+        self.warning = {
+            flag.id: levels[flag.level].title for flag in bank.red_flags if flag.level in levels
+        }
 
-def entry_line(bank: Bank, entry: Entry) -> str:
-    """Date and time, kind, the pain numbers, where, patterns listed, warning signs."""
-    parts = [f"{entry.taken_at:%Y-%m-%d %H:%M}", KIND_WORDS[entry.kind]]
-    parts += [f"{label}: {number}" for label, number in pain_numbers(bank, entry)]
-    if places := where_words(bank, entry):
-        parts.append(f"where: {places}")
-    titles = {c.id: c.title for c in bank.contributors}
-    if entry.document.listed:
-        listed = "; ".join(titles.get(c, c) for c in entry.document.listed)
-        parts.append(f"patterns listed: {listed}")
-    if entry.document.warnings:
-        levels = {flag.id: flag.level for flag in bank.red_flags}
-        texts = bank.messages.levels
-        said = [
-            texts[levels[w]].title if w in levels and levels[w] in texts else w
-            for w in entry.document.warnings
-        ]
-        parts.append(f"warning signs: {'; '.join(dict.fromkeys(said))}")
-    return " · ".join(parts)
+    def pain_numbers(self, entry: Entry) -> list[tuple[str, int]]:
+        """(label, number) for each 0-10 answer in the entry, in the order asked."""
+        numbers = []
+        for question_id in entry.document.responses:
+            question = self.questions.get(question_id)
+            number = entry.number(question_id)
+            if number is not None and (question is None or question.kind is Kind.SCALE):
+                numbers.append((question.label if question else question_id, number))
+        return numbers
 
+    def places(self, entry: Entry) -> list[str]:
+        """The places on the foot map the entry names (answer values), if it asked."""
+        question_id = self.where_of[entry.kind]
+        value = entry.value(question_id) if question_id else None
+        return [v for v in value if v in self.place] if isinstance(value, list) else []
 
-def map_question(bank: Bank) -> Question | None:
-    """The walkthrough's "where does it hurt" question: the one the foot map is drawn from."""
-    return next((q for q in bank.questions if q.map_areas), None)
-
-
-def where_words(bank: Bank, entry: Entry) -> str:
-    """The places the entry names, in the foot map's short words ("heel, arch")."""
-    mapped = map_question(bank)
-    if mapped is None:
-        return ""
-    asked_where = mapped.id if entry.kind == "full" else (bank.checkin and bank.checkin.where)
-    value = entry.value(asked_where) if asked_where else None
-    if not isinstance(value, list):
-        return ""
-    question = questions_of(bank).get(asked_where or "")
-    labels = {o.value: o.label for o in [*mapped.options, *(question.options if question else [])]}
-    return ", ".join(
-        mapped.map_areas[v].caption if v in mapped.map_areas else labels.get(v, v) for v in value
-    )
+    def line(self, entry: Entry) -> str:
+        """Date and time, kind, the pain numbers, where, patterns listed, warning signs."""
+        parts = [f"{entry.taken_at:%Y-%m-%d %H:%M}", KIND_WORDS[entry.kind]]
+        parts += [f"{label}: {number}" for label, number in self.pain_numbers(entry)]
+        if places := self.places(entry):
+            parts.append(f"where: {', '.join(self.place[v] for v in places)}")
+        if listed := entry.document.listed:
+            parts.append(f"patterns listed: {'; '.join(self.titles.get(c, c) for c in listed)}")
+        if warnings := entry.document.warnings:
+            said = dict.fromkeys(self.warning.get(w, w) for w in warnings)
+            parts.append(f"warning signs: {'; '.join(said)}")
+        return " · ".join(parts)
 
 
 def answer_words(question: Question, value: AnswerValue) -> str:

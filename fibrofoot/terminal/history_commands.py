@@ -17,7 +17,7 @@ from fibrofoot.bank.models import Bank
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.history import store
 from fibrofoot.history.record import Entry, from_row, full_entry, to_row
-from fibrofoot.history.trend import entry_line, questions_of, sparkline, trend_words
+from fibrofoot.history.trend import HistoryWords, sparkline, trend_words
 from fibrofoot.safe_text import harmless, shown_path
 from fibrofoot.terminal.cli import say_to_terminal
 from fibrofoot.terminal.screen import Streams, read_line, write_output
@@ -57,15 +57,15 @@ def show_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None
     if not entries:
         say_to_terminal(streams.terminal, NOTHING_KEPT)
         return
-    lines = [harmless(entry_line(bank, entry)) for entry in entries]
-    lines += ["", trend_line(bank, entries, plain=_plain(args, streams))]
+    words = HistoryWords(bank)
+    lines = [harmless(words.line(entry)) for entry in entries]
+    lines += ["", trend_line(words, entries, plain=_plain(args, streams))]
     write_output("\n".join(lines) + "\n", streams.output)
 
 
-def trend_line(bank: Bank, entries: list[Entry], *, plain: bool) -> str:
+def trend_line(words: HistoryWords, entries: list[Entry], *, plain: bool) -> str:
     """The trend of the check-in's number over the newest entries, oldest first."""
-    question_id = bank.checkin.trend if bank.checkin else None
-    question = questions_of(bank).get(question_id or "")
+    question = words.trend
     if question is None:
         return "No trend: this question bank names no number to follow (checkin: trend)."
     shown = list(reversed(entries[:TREND_LENGTH]))
@@ -159,7 +159,7 @@ def forget(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
         return
     gone = [from_row(row) for row in store.forget_day(folder, args.day)]
     lines = [f"Deleted {_entries(len(gone))} {what}:"]
-    lines += [f"  {harmless(entry_line(bank, entry))}" for entry in gone]
+    lines += [f"  {harmless(HistoryWords(bank).line(entry))}" for entry in gone]
     say_to_terminal(streams.terminal, "\n".join(lines), wrap=False)
 
 
