@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers, AnswerValue, answer_text
 from fibrofoot.bank.models import Bank, Kind, Level, Part, Question
+from fibrofoot.history.compare import SinceLast
 from fibrofoot.rules import all_hold, applicable, contributors_listed, is_asked, red_flags_raised
 
 SCHEMA_VERSION: Literal["2"] = "2"
@@ -82,6 +83,11 @@ class Summary(_Out):
     )
     notes: list[str]
     answers: dict[str, AnswerValue]
+    since_last: SinceLast | None = Field(
+        default=None,
+        description="What changed since the last full walkthrough kept on this computer; "
+        "present only when entries are kept (issue 13).",
+    )
     emergency_line: str
     consult_message: str = Field(description="Always the last thing in every format.")
 

@@ -59,6 +59,15 @@ def tiny_bank_copy(tmp_path: Path) -> Path:
 CliRun = tuple[int, str, str]
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_history(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or keeps the history of whoever runs the tests: the data folder is one
+    that does not exist (tests of the history set their own)."""
+    monkeypatch.setenv("FIBROFOOT_DATA_DIR", str(tmp_path_factory.getbasetemp() / "no-history"))
+
+
 @pytest.fixture(scope="session")
 def bank() -> Bank:
     """The bank shipped with fibrofoot."""

@@ -18,6 +18,7 @@ from itertools import groupby
 from typing import ClassVar
 
 from fibrofoot.bank.models import Bank
+from fibrofoot.history.compare import SinceLast, chart_words, since_heading
 from fibrofoot.rules import by_level
 from fibrofoot.summary import (
     AgendaItem,
@@ -76,6 +77,17 @@ class Function:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What changed since the last full walkthrough kept (issue 13), and the chart's words."""
+
+    kind: ClassVar[str] = "changes"
+    heading: str
+    lines: list[str]
+    chart_words: str
+    since_last: SinceLast
+
+
+@dataclass(frozen=True)
 class Listed:
     """A heading over a plain list: what does not apply, or questions to ask."""
 
@@ -110,7 +122,9 @@ class Notes:
     notes: list[str]
 
 
-SummarySection = Urgent | Agenda | Reported | Function | Listed | Patterns | Explanations | Notes
+SummarySection = (
+    Urgent | Agenda | Reported | Function | Changes | Listed | Patterns | Explanations | Notes
+)
 
 
 def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
@@ -126,6 +140,7 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
                  [(line.activity, line.how_often or words.not_answered)
                   for line in summary.function],
                  words.goal, summary.goal),
+        *_changes(summary),
         Listed(words.negatives, summary.pertinent_negatives, "negatives"),
         Patterns(words.contributors, words.contributors_note, words.because,
                  summary.contributors),
@@ -134,6 +149,14 @@ def sections(summary: Summary, bank: Bank) -> list[SummarySection]:
         Notes(words.notes, summary.notes),
     ]  # fmt: skip
     return [section for section in listed if _has_items(section)]
+
+
+def _changes(summary: Summary) -> list[Changes]:
+    changes = summary.since_last
+    if changes is None:
+        return []
+    heading = since_heading(changes)
+    return [Changes(heading, changes.lines, chart_words(changes), changes)]
 
 
 def date_line(summary: Summary) -> str:
@@ -161,3 +184,5 @@ def _has_items(section: SummarySection) -> bool:
             return bool(section.items)
         case Notes():
             return bool(section.notes)
+        case Changes():
+            return True

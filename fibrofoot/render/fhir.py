@@ -35,6 +35,7 @@ from typing import Any
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerValue
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
+from fibrofoot.history.compare import since_heading
 from fibrofoot.safe_text import escape_char, harmless
 from fibrofoot.summary import Summary
 
@@ -224,8 +225,10 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
 
 def narrative(summary: Summary) -> Json:
     """The human-readable part: the disclaimer, then the consult message as the last paragraph."""
+    changes = summary.since_last
+    since = [since_heading(changes), *changes.lines] if changes else []
     paragraphs = "".join(
-        f"<p>{_xhtml_text(text)}</p>" for text in (summary.about, summary.consult_message)
+        f"<p>{_xhtml_text(text)}</p>" for text in (summary.about, *since, summary.consult_message)
     )
     return {"status": NARRATIVE_STATUS, "div": f'<div xmlns="{XHTML_NS}">{paragraphs}</div>'}
 

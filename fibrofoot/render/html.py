@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from fibrofoot.bank.models import Bank
+from fibrofoot.render.chart import pain_chart
 from fibrofoot.render.common import date_line, pain_numbers_line, sections
 from fibrofoot.render.footmap import foot_map
 from fibrofoot.safe_text import harmless
@@ -57,5 +58,6 @@ def render_html(summary: Summary, bank: Bank) -> str:
             sections=sections(summary, bank),
             pain_numbers_line=pain_numbers_line,
             footmap=foot_map(summary, bank),
+            pain_chart=pain_chart,
         )
     )

@@ -8,4 +8,6 @@ from fibrofoot.summary import Summary
 
 
 def render_json(summary: Summary, bank: Bank) -> str:
-    return json_safe(summary.model_dump_json(indent=2)) + "\n"
+    # Without a history the JSON is exactly as before: no since_last key at all.
+    unkept = {"since_last"} if summary.since_last is None else None
+    return json_safe(summary.model_dump_json(indent=2, exclude=unkept)) + "\n"

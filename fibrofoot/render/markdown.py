@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
     Agenda,
+    Changes,
     Explanations,
     Function,
     Listed,
@@ -128,6 +129,10 @@ def _section(section: SummarySection) -> list[str]:
         case Notes():
             for note in section.notes:
                 blocks.extend(md_paragraphs(note))
+        case Changes():
+            blocks.append(_bullets(section.lines))
+            if section.chart_words:
+                blocks.append(f"*{md_inline(section.chart_words)}*")
     return blocks
 
 

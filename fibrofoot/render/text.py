@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.common import (
     Agenda,
+    Changes,
     Explanations,
     Function,
     Listed,
@@ -86,3 +87,8 @@ class _Page:
             case Notes():
                 for note in section.notes:
                     self.para(note, "  ")
+            case Changes():
+                for line in section.lines:
+                    self.para(line, "    ", "  - ")
+                if section.chart_words:
+                    self.para(section.chart_words, "  ")

@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=FORMATS, help="default: from -o, else text")
     report.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to a file")
     report.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    report.add_argument(
+        "--since", type=_date, metavar="DATE", help="the period the history's chart shows"
+    )
     report.add_argument("--questions", type=Path, metavar="DIR", default=argparse.SUPPRESS)
 
     questions = commands.add_parser(
@@ -217,6 +220,9 @@ def _report(args: argparse.Namespace, bank: Bank, streams: Streams) -> str:
     fmt = fmt or "text"
     answers = validate_answers(bank, read_answers(args.answers_file), str(args.answers_file))
     summary = build_summary(bank, answers, _today(), __version__)
+    from fibrofoot.terminal.history_commands import with_history
+
+    summary = with_history(bank, summary, streams.terminal, since=args.since)
     text = render(summary, fmt, bank)
     if args.output is None:
         from fibrofoot.terminal.screen import write_output

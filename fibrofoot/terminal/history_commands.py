@@ -11,14 +11,17 @@ import argparse
 import os
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TextIO
 
 from fibrofoot import __version__
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.history import store
+from fibrofoot.history.compare import since_last
 from fibrofoot.history.record import Entry, from_row, full_entry, to_row
 from fibrofoot.history.trend import HistoryWords, sparkline, trend_words
 from fibrofoot.safe_text import harmless, shown_path
+from fibrofoot.summary import Summary
 from fibrofoot.terminal.cli import say_to_terminal
 from fibrofoot.terminal.screen import Streams, read_line, write_output
 
@@ -40,6 +43,20 @@ def run_history_command(args: argparse.Namespace, bank: Bank, streams: Streams) 
         export_history(args, bank, streams)
     else:
         forget(args, bank, streams)
+
+
+def with_history(
+    bank: Bank, summary: Summary, terminal: TextIO, since: date | None = None
+) -> Summary:
+    """`summary` with what changed since the last full walkthrough kept, if any is kept. A
+    history that cannot be read is said, and the summary is made without it."""
+    try:
+        kept = kept_entries()
+    except FibrofootError as error:
+        say_to_terminal(terminal, f"{error.message} The summary is made without the history.")
+        return summary
+    changes = since_last(bank, summary.answers, summary.created, kept, since)
+    return summary if changes is None else summary.model_copy(update={"since_last": changes})
 
 
 def kept_entries(since: date | None = None, until: date | None = None) -> list[Entry]:
