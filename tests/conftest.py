@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -59,13 +60,20 @@ def tiny_bank_copy(tmp_path: Path) -> Path:
 CliRun = tuple[int, str, str]
 
 
+# Under /tmp rather than pytest's own (0700) folder, so that the tests run as another user
+# (setpriv) find nothing there either, rather than a folder they may not look in.
+NO_HISTORY = Path(tempfile.gettempdir()) / f"fibrofoot-tests-no-history-{os.getpid()}"
+
+
 @pytest.fixture(autouse=True)
-def _no_kept_history(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _no_kept_history(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test reads or keeps the history of whoever runs the tests: the data folder is one
-    that does not exist (tests of the history set their own)."""
-    monkeypatch.setenv("FIBROFOOT_DATA_DIR", str(tmp_path_factory.getbasetemp() / "no-history"))
+    that does not exist (the history's own tests set theirs), and must not exist afterwards."""
+    monkeypatch.setenv("FIBROFOOT_DATA_DIR", str(NO_HISTORY))
+    yield
+    if NO_HISTORY.exists():
+        shutil.rmtree(NO_HISTORY)
+        pytest.fail("this test kept a history entry without being asked to")
 
 
 @pytest.fixture(scope="session")

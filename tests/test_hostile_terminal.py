@@ -44,6 +44,7 @@ from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import asked_questions
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal import cli, saving
+from fibrofoot.terminal.checkin import walkthrough_offer
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import Navigation
@@ -207,7 +208,9 @@ def save_dialogue(bank: Bank, names: list[str], *, last_saves: bool = False) -> 
         lines[-1:] = ["2", *plain_save_lines()]  # skip, then save nothing else
     prompter, shown = plain(lines)
     summary = build_summary(bank, TINY_CALM, TODAY, "0.1.0")
-    Saver(bank, prompter, TODAY).offer_saves(summary, TINY_CALM)
+    Saver(bank, prompter, TODAY, extra_offers=[walkthrough_offer(bank)]).offer_saves(
+        summary, TINY_CALM
+    )
     return words(shown.getvalue()), Path.cwd()
 
 
@@ -333,7 +336,8 @@ def test_save_as_offers_to_replace_a_regular_file_and_does(tiny_bank: Bank) -> N
     save, _, done = plain_save_lines(("text", "taken.txt"))
     prompter, shown = plain([save, "taken.txt", "2", done])  # 2: yes, replace it
     summary = build_summary(tiny_bank, TINY_CALM, TODAY, "0.1.0")
-    Saver(tiny_bank, prompter, TODAY).offer_saves(summary, TINY_CALM)
+    offers = [walkthrough_offer(tiny_bank)]  # as the walkthrough offers it
+    Saver(tiny_bank, prompter, TODAY, extra_offers=offers).offer_saves(summary, TINY_CALM)
     assert "taken.txt already exists. Replace it?" in words(shown.getvalue())
     text = Path("taken.txt").read_text(encoding="utf-8")
     assert text.endswith(f"{tiny_bank.messages.consult}\n")

@@ -46,7 +46,7 @@ from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import DONE as SAVE_DONE
-from fibrofoot.terminal.saving import OFFER_ORDER, SaveOffer
+from fibrofoot.terminal.saving import SaveOffer
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
 from fibrofoot.terminal.start import start_walkthrough
 from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
@@ -646,7 +646,7 @@ def test_the_save_menu_is_one_choice_that_starts_on_saving_nothing() -> None:
     message say so."""
     result = run(TINY, after_review(*saving()))
     _, choices, default = result.prompter.menus[-1]
-    assert [value for value, _ in choices] == [*OFFER_ORDER, SAVE_DONE]
+    assert [value for value, _ in choices] == save_menu()  # the files, the history, done
     assert choices[0][1].startswith("A page to print")
     assert default == SAVE_DONE
     said = result.prompter.said()
@@ -719,14 +719,14 @@ def test_an_extra_offer_is_kept_through_its_callable_and_says_its_sentence() -> 
         got.append(answers)
         return "Kept on this tiny computer."
 
-    offer = SaveOffer("history", "Keep it on this computer", keep)
-    prompter = Scripted(after_review((SAVE_MENU, "history"), (SAVE_MENU, SAVE_DONE)))
+    offer = SaveOffer("tiny_extra", "Keep it on a tiny computer", keep)
+    prompter = Scripted(after_review((SAVE_MENU, "tiny_extra"), (SAVE_MENU, SAVE_DONE)))
     Walkthrough(TINY, prompter, TODAY, [offer]).run({}, io.StringIO())
     prompter.finished()
     assert got == [WALK]
     menus = [c for m, c, _ in prompter.menus if SAVE_MENU in m]
-    assert ("history", "Keep it on this computer") in menus[0]
-    assert "history" not in [value for value, _ in menus[1]]
+    assert ("tiny_extra", "Keep it on a tiny computer") in menus[0]
+    assert "tiny_extra" not in [value for value, _ in menus[1]]
     assert "Kept on this tiny computer." in prompter.said()
     assert NOTHING_SAVED not in prompter.said()
 
@@ -735,12 +735,12 @@ def test_an_extra_offer_that_fails_says_why_and_stays_offered() -> None:
     def keep(summary: object, answers: Answers) -> str:
         raise FibrofootError("The tiny history is locked.")
 
-    offer = SaveOffer("history", "Keep it on this computer", keep)
-    steps = after_review((SAVE_MENU, "history"), (SAVE_MENU, SAVE_DONE))
+    offer = SaveOffer("tiny_extra", "Keep it on a tiny computer", keep)
+    steps = after_review((SAVE_MENU, "tiny_extra"), (SAVE_MENU, SAVE_DONE))
     prompter = Scripted(steps)
     Walkthrough(TINY, prompter, TODAY, [offer]).run({}, io.StringIO())
     menus = [c for m, c, _ in prompter.menus if SAVE_MENU in m]
-    assert "history" in [value for value, _ in menus[1]]
+    assert "tiny_extra" in [value for value, _ in menus[1]]
     said = prompter.said()
     assert "The tiny history is locked." in said
     assert NOTHING_SAVED in said

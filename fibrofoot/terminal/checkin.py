@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import TextIO
 
 from fibrofoot import __version__
 from fibrofoot.answers import Answers, answer_text
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.history import store
-from fibrofoot.history.record import Entry, checkin_entry, to_row
+from fibrofoot.history.record import Entry, checkin_entry, full_entry, to_row
 from fibrofoot.safe_text import harmless, shown_path
+from fibrofoot.summary import Summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
+from fibrofoot.terminal.saving import SaveOffer
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
 
 KEEP_OFFER = "Keep it on this computer so next time can show what changed?"
+KEEP_LABEL = "Keep it on this computer so next time can show what changed"
+HISTORY_OFFER = "history"
 KEEP_CHOICES = [("no", "No, do not keep it"), ("yes", "Yes, keep it (only you can read it)")]
 NO_TERMINAL = (
     "The check-in asks its questions in a terminal, and this input is not one. Run "
@@ -86,25 +89,32 @@ def offer_to_keep(p: Prompter, entry: Entry, *, already_chosen: bool = False) ->
     if not already_chosen and p.choose(KEEP_OFFER, KEEP_CHOICES, "no") != "yes":
         p.say("Not kept: nothing was written.")
         return False
-    return keep_entry(p.out, entry)
-
-
-def keep_entry(out: TextIO, entry: Entry) -> bool:
-    """Keep `entry` in the history and say where, or say why it could not be kept."""
-    from fibrofoot.terminal.screen import say
-
-    folder = store.data_folder()
     try:
-        store.add(folder, [to_row(entry)])
+        p.say(keep(entry))
     except FibrofootError as error:
-        say(out, f"Not kept. {error.message}")
+        p.say(f"Not kept. {error.message}")
         return False
-    say(
-        out,
-        f"Kept in {shown_path(store.database_path(folder))} (only you can read it). "
-        "'fibrofoot history' shows what you kept; 'fibrofoot forget' deletes it.",
-    )
     return True
+
+
+def keep(entry: Entry) -> str:
+    """Keep `entry` in the history; the sentence that says where (FibrofootError if not)."""
+    folder = store.data_folder()
+    store.add(folder, [to_row(entry)])
+    return (
+        f"Kept in {shown_path(store.database_path(folder))} (only you can read it), so next "
+        "time can show what changed. 'fibrofoot history' shows what you kept; "
+        "'fibrofoot forget' deletes it."
+    )
+
+
+def walkthrough_offer(bank: Bank) -> SaveOffer:
+    """The end-of-walk offer to keep the walkthrough, in the save menu (default: not to)."""
+
+    def keep_walk(summary: Summary, answers: Answers) -> str:
+        return keep(full_entry(bank, answers, now(), __version__))
+
+    return SaveOffer(HISTORY_OFFER, KEEP_LABEL, keep_walk)
 
 
 def now() -> datetime:

@@ -20,6 +20,8 @@ from fibrofoot.render.text import render_text
 from fibrofoot.rules import by_level
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
+from fibrofoot.terminal.checkin import walkthrough_offer
+from fibrofoot.terminal.history_commands import with_history
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import SaveOffer, Saver
 from fibrofoot.terminal.screen import is_terminal, output_name, terminal_width, write_output
@@ -89,6 +91,7 @@ class Walkthrough:
         if not stopped:
             walk, stopped = self._review(walk)
         summary = build_summary(self.bank, walk.answers, self.today, __version__)
+        summary = with_history(self.bank, summary, self.p.out)  # what changed since last time
         self.p.say()
         went_to = None if is_terminal(summary_out) else output_name(summary_out)
         try:
@@ -102,7 +105,11 @@ class Walkthrough:
             self.p.out.write(render_text(summary, self.bank, width))
             went_to = None
         saver = Saver(
-            self.bank, self.p, self.today, summary_went_to=went_to, extra_offers=self.extra_offers
+            self.bank,
+            self.p,
+            self.today,
+            summary_went_to=went_to,
+            extra_offers=[*self.extra_offers, walkthrough_offer(self.bank)],  # the history's
         )
         saver.offer_saves(summary, walk.answers)
         self.p.say()

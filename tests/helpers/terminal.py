@@ -28,6 +28,7 @@ from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
 from fibrofoot.rules import asked_questions
+from fibrofoot.terminal.checkin import HISTORY_OFFER
 from fibrofoot.terminal.prompter import option_rows, to_token
 from fibrofoot.terminal.saving import DONE, OFFER_ORDER
 
@@ -190,7 +191,8 @@ def stop_default(flags: Sequence[RedFlag]) -> str:
 
 def save_menu(saved: Sequence[str] = ()) -> list[str]:
     """The save menu's values once `saved` were saved: those left, in order, then done."""
-    return [*(value for value in OFFER_ORDER if value not in saved), DONE]
+    offered = (*OFFER_ORDER, HISTORY_OFFER)  # the history's offer comes after the files
+    return [*(value for value in offered if value not in saved), DONE]
 
 
 def plain_save_lines(*saves: Save) -> list[str]:
