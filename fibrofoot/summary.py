@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from fibrofoot.answers import Answers, AnswerValue, answer_text
 from fibrofoot.bank.models import Bank, Kind, Level, Part, Question
 from fibrofoot.history.compare import SinceLast
+from fibrofoot.regions import shaded_regions
 from fibrofoot.rules import all_hold, applicable, contributors_listed, is_asked, red_flags_raised
 
 SCHEMA_VERSION: Literal["2"] = "2"
@@ -45,6 +46,11 @@ class ContributorEntry(_Out):
     ask_your_clinician: list[str] = Field(description="Its suggestions that fit the answers.")
 
 
+class RegionEntry(_Out):
+    id: str = Field(description="The foot and a foot map region, such as 'L.hindfoot.plantar'.")
+    label: str = Field(description="In plain words, such as 'Left: under the heel'.")
+
+
 class AgendaItem(_Out):
     text: str
     own_words: bool = Field(description="Written by the person, not a suggestion they picked.")
@@ -72,6 +78,9 @@ class Summary(_Out):
     )
     pain_numbers: list[ReportedAnswer] = Field(description="Now, typical and worst, in that order.")
     reported: list[ReportedAnswer]
+    regions: list[RegionEntry] = Field(
+        description="Where it hurts as foot map regions: the left foot's, then the right's."
+    )
     function: list[FunctionLine] = Field(description="What foot pain made harder, how often.")
     goal: str | None = Field(description="The one thing they most want to do again, their words.")
     pertinent_negatives: list[str]
@@ -139,6 +148,7 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
         agenda=parts.agenda,
         pain_numbers=parts.pain_numbers,
         reported=parts.reported,
+        regions=[RegionEntry(id=i, label=label) for i, label in shaded_regions(bank, kept)],
         function=parts.function,
         goal=parts.goal,
         pertinent_negatives=parts.negatives,

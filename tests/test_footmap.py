@@ -4,12 +4,14 @@ up, the caption names every shaded area, and the check refuses regions no drawin
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from helpers.render_fixtures import DATE, TINY_PERSONAS, VERSION, parse_html, tiny_summary
 
 from fibrofoot.answers import Answers
@@ -25,9 +27,15 @@ from fibrofoot.bank.models import (
 )
 from fibrofoot.errors import FibrofootError
 from fibrofoot.regions import shaded_regions
+from fibrofoot.render.fhir import (
+    FOOT_REGION_EXTENSION,
+    FOOT_REGION_SYSTEM,
+    questionnaire_response,
+)
 from fibrofoot.render.foot_shapes import DRAWINGS, SHAPES, VIEWS
 from fibrofoot.render.footmap import FootMap, Panel, foot_map
 from fibrofoot.render.html import render_html
+from fibrofoot.render.json_format import render_json
 from fibrofoot.summary import build_summary
 
 Data = dict[str, Any]
@@ -312,6 +320,40 @@ def test_map_in_the_page_matches_the_answers(persona: str, tiny_bank: Bank) -> N
     assert classes.count("outline") == len(footmap.panels) == 8
     shades = [c for c in classes if c in ("shade", "shade-light")]
     assert len(shades) == sum(len(p.shades) for p in footmap.panels)
+
+
+# --- JSON and FHIR -----------------------------------------------------------------------------
+
+
+def test_the_json_and_fhir_carry_the_shaded_regions(map_bank: Bank) -> None:
+    """The summary's regions are the shaded ones, in its JSON and as foot-region codings on the
+    FHIR "where" item, in a valid R4B QuestionnaireResponse."""
+    answers: Answers = {"where": ["heel", _value("ankle.lateral")], "side": "right"}
+    summary = build_summary(map_bank, answers, DATE, VERSION)
+    expected = [
+        ("R.hindfoot.plantar", "Tiny right: label hindfoot.plantar"),
+        ("R.ankle.lateral", "Tiny right: label ankle.lateral"),
+    ]
+    assert [(r.id, r.label) for r in summary.regions] == expected
+    printed = json.loads(render_json(summary, map_bank))
+    assert printed["regions"] == [{"id": i, "label": label} for i, label in expected]
+    response = questionnaire_response(summary, map_bank)
+    QuestionnaireResponse.model_validate(response)
+    items = {item["linkId"]: item for group in response["item"] for item in group["item"]}
+    assert [e["url"] for e in items["where"]["extension"]] == [FOOT_REGION_EXTENSION] * 2
+    codings = [e["valueCoding"] for e in items["where"]["extension"]]
+    assert [(c["system"], c["code"], c["display"]) for c in codings] == [
+        (FOOT_REGION_SYSTEM, i, label) for i, label in expected
+    ]
+    assert all("extension" not in item for link, item in items.items() if link != "where")
+
+
+def test_no_regions_without_a_mapped_area(map_bank: Bank) -> None:
+    """Nothing mapped: an empty list in the JSON and no extension in FHIR."""
+    summary = build_summary(map_bank, {"where": ["toes"], "side": "left"}, DATE, VERSION)
+    assert json.loads(render_json(summary, map_bank))["regions"] == []
+    response = questionnaire_response(summary, map_bank)
+    assert not any("extension" in item for g in response["item"] for item in g["item"])
 
 
 # --- the check --------------------------------------------------------------------------------

@@ -20,6 +20,9 @@ Decisions, so that clinic systems can read the answers without knowing fibrofoot
   Its status is `additional`, not `generated`: FHIR's narrative-status code `generated` says the
   narrative is entirely generated from the structured data, and these two paragraphs are not in
   it; `additional` says the narrative holds information the structured data does not.
+- The "where does it hurt" item carries the foot map regions the answers shade (the Summary's
+  `regions`) as extensions of ours, one per region, each a coding in our foot-region system:
+  code `L.hindfoot.plantar`, display `Left: under the heel`. Its answers stay the options chosen.
 
 The JSON is ASCII-only (`ensure_ascii`: every character outside printable ASCII, DEL too, as a
 \\u escape): it is for machines, and this way nothing in a note can reach a terminal as a control,
@@ -43,6 +46,8 @@ Json = dict[str, Any]
 
 QUESTIONNAIRE_ID = "fibrofoot-foot-pain"
 CANONICAL = f"https://fibrofoot.example/fhir/Questionnaire/{QUESTIONNAIRE_ID}"
+FOOT_REGION_EXTENSION = "https://fibrofoot.example/fhir/StructureDefinition/foot-region"
+FOOT_REGION_SYSTEM = "https://fibrofoot.example/fhir/CodeSystem/foot-region"
 
 _V2_YES_NO = "http://terminology.hl7.org/CodeSystem/v2-0136"
 _ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
@@ -209,6 +214,9 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
             if q.id in summary.answers
         ]
         items = [item for item in items if item]
+        for item in items:
+            if summary.regions and bank.question(item["linkId"]).map_areas:
+                item["extension"] = [_foot_region(r.id, r.label) for r in summary.regions]
         if items:
             groups.append({"linkId": section.id, "text": section.title, "item": items})
     response: Json = {
@@ -221,6 +229,11 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
     if groups:
         response["item"] = groups
     return response
+
+
+def _foot_region(code: str, display: str) -> Json:
+    coding = {"system": FOOT_REGION_SYSTEM, "code": code, "display": display}
+    return {"url": FOOT_REGION_EXTENSION, "valueCoding": coding}
 
 
 def narrative(summary: Summary) -> Json:
