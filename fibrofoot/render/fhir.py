@@ -214,7 +214,7 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
             if q.id in summary.answers
         ]
         items = [item for item in items if item]
-        for item in items:
+        for item in filter(None, items):
             if summary.regions and bank.question(item["linkId"]).map_areas:
                 item["extension"] = [_foot_region(r.id, r.label) for r in summary.regions]
         if items:
