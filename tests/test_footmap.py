@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from helpers.render_fixtures import DATE, TINY_PERSONAS, VERSION, parse_html, tiny_summary
+from helpers.render_fixtures import (
+    DATE,
+    SNAPSHOT_EXTENSIONS,
+    TINY_PERSONAS,
+    VERSION,
+    parse_html,
+    tiny_summary,
+)
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.check import cross_reference_problems
@@ -320,6 +327,15 @@ def test_map_in_the_page_matches_the_answers(persona: str, tiny_bank: Bank) -> N
     assert classes.count("outline") == len(footmap.panels) == 8
     shades = [c for c in classes if c in ("shade", "shade-light")]
     assert len(shades) == sum(len(p.shades) for p in footmap.panels)
+
+
+@pytest.mark.parametrize("side", ["left", "both"])
+def test_the_map_with_every_region_snapshot(map_bank: Bank, side: str, snapshot: Any) -> None:
+    """The foot map as printed, every region shaded: on the left foot only, and on both."""
+    answers: Answers = {"where": [_value(r) for r in DRAWN_REGIONS], "side": side}
+    page = render_html(build_summary(map_bank, answers, DATE, VERSION), map_bank)
+    figure = page[page.index('<figure class="footmap">') : page.index("</figure>") + 9]
+    assert figure == snapshot.use_extension(SNAPSHOT_EXTENSIONS["html"])
 
 
 # --- JSON and FHIR -----------------------------------------------------------------------------
