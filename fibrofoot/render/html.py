@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from fibrofoot.bank.models import Bank
 from fibrofoot.render.chart import pain_chart
-from fibrofoot.render.common import date_line, pain_numbers_line, sections
+from fibrofoot.render.common import date_line, sections
 from fibrofoot.render.footmap import foot_map
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import Summary
@@ -56,7 +56,6 @@ def render_html(summary: Summary, bank: Bank) -> str:
             css=_stylesheet(),
             date_line=date_line(summary),
             sections=sections(summary, bank),
-            pain_numbers_line=pain_numbers_line,
             footmap=foot_map(summary, bank),
             pain_chart=pain_chart,
         )
