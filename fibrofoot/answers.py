@@ -73,7 +73,7 @@ def normalise(question: Question, value: object) -> AnswerValue:
     if exclusive and len(chosen) > 1:
         raise AnswerProblem(f"'{exclusive[0]}' cannot be combined with other options")
     if question.max_choices is not None and len(chosen) > question.max_choices:
-        raise AnswerProblem(f"choose up to {question.max_choices}")
+        raise AnswerProblem(f"choose up to {question.max_choices} answers")
     return [v for v in values if v in chosen]
 
 

@@ -68,12 +68,15 @@ def offered_options(bank: Bank, question: Question, answers: Answers) -> list[Op
     if not _options_vary(question):
         return question.options
     listed = contributors_listed(bank, answers) if question.offers_suggestions else {}
-    return [
+    fitting = [
         option
         for option in question.options
         if all_hold(option.offer_if, answers)
         and (not question.offers_suggestions or bank.suggested_for(option.value) in (None, *listed))
     ]
+    # Two contributors may suggest the same question: it is offered once, the first time.
+    labels = [option.label for option in fitting]
+    return [option for i, option in enumerate(fitting) if option.label not in labels[:i]]
 
 
 def offered(bank: Bank, question: Question, answers: Answers) -> Question:

@@ -135,7 +135,11 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
     for question in bank.questions:
         if question.id in kept:
             parts.add(bank, question, kept[question.id])
-        elif question.part is Part.FUNCTION and is_asked(question, kept):
+        elif (
+            question.part is Part.FUNCTION
+            and question.kind is Kind.SINGLE
+            and is_asked(question, kept)
+        ):
             parts.function.append(FunctionLine(
                 question_id=question.id, activity=question.label, how_often=None
             ))  # fmt: skip
@@ -215,11 +219,11 @@ class _Parts:
                 self.agenda.append(AgendaItem(text=str(value), own_words=True))
             return
         placeholders = _opening_values(bank, question)
-        labels = {o.value: o.label for o in question.options if not o.exclusive}
+        ticked = set(_ticks(value))
         self.agenda.extend(
-            AgendaItem(text=labels[v], own_words=False)
-            for v in _ticks(value)
-            if v in labels and v not in placeholders
+            AgendaItem(text=o.label, own_words=False)
+            for o in question.options
+            if o.value in ticked and not o.exclusive and o.value not in placeholders
         )
 
 

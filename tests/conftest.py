@@ -49,6 +49,23 @@ def tiny_bank() -> Bank:
     return load_bank(TINY_BANK_DIR)
 
 
+@pytest.fixture(scope="session")
+def agenda_bank_files() -> list[Path]:
+    """The files added to a copy of the tiny bank (its contributors file replacing the tiny
+    one's): pain numbers, what the pain makes harder, a goal and an agenda."""
+    return sorted((TINY_BANK_DIR.parent / "agenda").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def agenda_bank(tmp_path_factory: pytest.TempPathFactory, agenda_bank_files: list[Path]) -> Bank:
+    """The tiny bank with `agenda_bank_files` added."""
+    folder = tmp_path_factory.mktemp("agenda") / "bank"
+    shutil.copytree(TINY_BANK_DIR, folder)
+    for file in agenda_bank_files:
+        shutil.copy(file, folder / file.name)
+    return load_bank(folder)
+
+
 @pytest.fixture
 def tiny_bank_copy(tmp_path: Path) -> Path:
     """A copy of the tiny bank's folder that a test may edit."""

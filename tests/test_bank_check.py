@@ -77,12 +77,16 @@ def _drop_contributor(data: Data) -> None:
     data["signals"] = [s for s in data["signals"] if "gait" not in s["raises"]]
 
 
+_OWN_SUGGESTION = [{"id": "ask_extra", "text": "An extra question?"}]
+
+
 def _duplicate_contributor(data: Data) -> None:
-    data["contributors"].append(dict(data["contributors"][0]))
+    data["contributors"].append({**data["contributors"][0], "ask_your_clinician": _OWN_SUGGESTION})
 
 
 def _add_contributor(data: Data) -> None:
-    data["contributors"].append({**data["contributors"][0], "id": "shoes"})
+    copy = {**data["contributors"][0], "id": "shoes", "ask_your_clinician": _OWN_SUGGESTION}
+    data["contributors"].append(copy)
 
 
 def _drop_map_feet(data: Data) -> None:
@@ -112,6 +116,42 @@ S_TOES = ("signal", "o_toes")
 AREA = {"regions": ["hindfoot.plantar"], "caption": "short"}
 
 CASES: list[Any] = [
+    pytest.param(
+        _set(("sections", 1, "questions", 0, "part"), "pain_number"),
+        ("sections", 1, "questions", 0, "part"),
+        "a pain_number question must be scale ('where')",
+        id="a part that does not fit the kind",
+    ),
+    pytest.param(
+        _set(("sections", 1, "questions", 1, "max_choices"), 2),
+        ("sections", 1, "questions", 1, "max_choices"),
+        "max_choices is only for multi questions ('side')",
+        id="max_choices on a single question",
+    ),
+    pytest.param(
+        _set(
+            ("sections", 0, "questions", 0, "options", 0, "offer_if"),
+            [{"question": "where", "is": ["heel"]}],
+        ),
+        ("sections", 0, "questions", 0, "options", 0, "offer_if", 0, "question"),
+        "'where' is not asked before 'warning'",
+        id="an option offered after a later answer",
+    ),
+    pytest.param(
+        _set(
+            ("contributors", 0, "ask_your_clinician", 0, "offer_if"),
+            [{"question": "where", "is": ["ankle"]}],
+        ),
+        ("contributors", 0, "ask_your_clinician", 0, "offer_if", 0, "is", 0),
+        "'where' has no answer 'ankle'",
+        id="a suggestion's offer_if with an unknown answer",
+    ),
+    pytest.param(
+        _set(("sections", 1, "questions", 6, "offers_suggestions"), True),
+        ("sections", 1, "questions", 6, "offers_suggestions"),
+        "only a multi question can offer suggestions ('note')",
+        id="suggestions on a text question",
+    ),
     pytest.param(
         _on_question("note", id="level"),
         ("sections", 1, "questions", 6, "id"),

@@ -601,6 +601,10 @@ FOLLOW_UPS = {
     "big_toe_stiff",
     "big_toe_push_off",
     "big_toe_bump",
+    *(f"function_{a}" for a in ("walking", "standing", "stairs", "shoes", "work_chores")),
+    "function_sleep",
+    "function_going_out",
+    "agenda_own_words",
 }
 NERVE = {"nerve_pattern", "temperature_feel"}
 SWELLING = {"joint_warm", "hands_swollen", "other_joints"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -17,13 +18,17 @@ from fibrofoot import flow
 from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Kind, Level
 from fibrofoot.rules import applicable, next_unanswered
+from fibrofoot.summary import build_summary
 
 Cli = Callable[..., tuple[int, str, str]]
 
 PERSONAS_DIR = Path(__file__).parent / "personas"
 PERSONA_FILES = sorted(p for p in PERSONAS_DIR.glob("*.yaml") if p.stem != "expectations")
-# A persona is a short, realistic walk: the bank has 30 questions and no one is asked them all;
-MAX_ANSWERS = 25  # the burden budget: no walk asks more than 25
+# A persona is a short, realistic walk: the bank has 42 questions and no one is asked them all.
+# The burden budget was 25; issue 12 adds two pain numbers, what the pain makes harder (one
+# checklist, then how often for each activity ticked), a goal and the agenda, so a walk with
+# many findings and many activities asks up to about 30.
+MAX_ANSWERS = 30
 
 
 class Expectation(BaseModel):
@@ -130,3 +135,47 @@ def test_every_published_id_and_value_still_loads(bank: Bank) -> None:
                 expected = {becomes.question: [becomes.value]} if value is True else {}
             read = validate_answers(bank, {question_id: answer}, PUBLISHED.name)
             assert read == expected, (question_id, value)
+
+
+def test_the_agenda_offers_only_suggestions_that_fit(bank: Bank) -> None:
+    """Heel pain with burning and no stiffness, cramps or aching: plantar fasciitis and the
+    fibromyalgia pattern are listed, but neither the big-toe questions nor "aching, cramps or
+    tightness" are offered, and neither is among the other questions."""
+    answers = _answers(bank, PERSONAS_DIR / "heel_burning_not_sure_now.yaml")
+    walk = flow.Walk(answers, "agenda")
+    shown = flow.current_question(bank, walk)
+    assert shown is not None
+    offered = {o.value for o in shown.options}
+    assert {"ask_heel_arch_plantar_fasciitis", "ask_other_causes"} <= offered
+    unfit = {"ask_aching_cramps_fibromyalgia", "ask_stiffness_fibromyalgia",
+             "ask_stiff_joint_osteoarthritis", "ask_big_toe_exam"}  # fmt: skip
+    assert not unfit & offered
+    summary = build_summary(bank, answers, date(2026, 1, 15), "0")
+    texts = {o.value: o.label for o in bank.question("agenda").options}
+    assert not {texts[u] for u in unfit} & set(summary.other_questions)
+    assert [a.text for a in summary.agenda] == [
+        texts[v] for v in ["ask_other_causes", "ask_heel_arch_plantar_fasciitis",
+                           "ask_heel_pain_causes"]
+    ]  # fmt: skip
+    assert [(p.question_id, p.answer) for p in summary.pain_numbers] == [
+        ("pain_now", "Not sure"),
+        ("pain_level", "5 out of 10"),
+        ("pain_worst", "7 out of 10"),
+    ]
+    assert [(f.activity, f.how_often) for f in summary.function] == [("Walking", "Some days")]
+
+
+def test_an_answers_file_saved_before_issue_12_still_makes_a_summary(bank: Bank) -> None:
+    """A persona's answers without the new questions (as saved by the bank before them): a
+    summary with an empty agenda, function and goal, and pain_level as the one pain number."""
+    new = {"pain_now", "pain_worst", "goal", "agenda", "agenda_own_words", "function_limits"}
+    answers = {
+        k: v
+        for k, v in _answers(bank, PERSONAS_DIR / "plantar_fasciitis.yaml").items()
+        if k not in new and not k.startswith("function_")
+    }
+    summary = build_summary(bank, answers, date(2026, 1, 15), "0")
+    assert [p.question_id for p in summary.pain_numbers] == ["pain_level"]
+    assert (summary.agenda, summary.function, summary.goal) == ([], [], None)
+    assert [c.id for c in summary.contributors] == ["plantar_fasciitis"]
+    assert summary.other_questions

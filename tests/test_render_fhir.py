@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -16,6 +17,7 @@ from helpers.render_fixtures import TINY_PERSONAS, JsonSnapshot, tiny_summary
 from helpers.strategies import tiny_test_bank
 
 from fibrofoot import __version__
+from fibrofoot.answers import Answers
 from fibrofoot.bank.models import Bank, Kind
 from fibrofoot.render.fhir import (
     CANONICAL,
@@ -25,6 +27,7 @@ from fibrofoot.render.fhir import (
     render_fhir,
 )
 from fibrofoot.safe_text import harmless
+from fibrofoot.summary import build_summary
 from fibrofoot.terminal.cli import main
 
 ALL = sorted(TINY_PERSONAS)
@@ -322,3 +325,53 @@ def test_r4b_validation_checks_the_narrative(missing: str) -> None:
     del response["text"][missing]
     with pytest.raises(ValueError, match=f"text.{missing}"):
         QuestionnaireResponse.model_validate(response)
+
+
+# --- The agenda, the pain numbers and what the pain makes harder ----------------------------
+
+
+def test_the_agenda_and_pain_numbers_are_valid_typed_items(agenda_bank: Bank) -> None:
+    """The suggestions question lists every suggestion and its own options as answer options
+    (what fits is the walk's business); a 0-10 answered "Not sure" has no value but the
+    data-absent-reason asked-unknown; both resources stay valid R4B."""
+    form = questionnaire(agenda_bank, "0.1.0")
+    Questionnaire.model_validate(form)
+    items = _questions(form)
+    codes = [o["valueCoding"]["code"] for o in items["agenda"]["answerOption"]]
+    assert codes == [o.value for o in agenda_bank.question("agenda").options]
+    assert "ask_o" in codes
+    assert items["agenda"]["repeats"] is True
+    assert (items["now"]["type"], items["limits_walk"]["type"], items["wish"]["type"]) == (
+        "integer",
+        "choice",
+        "text",
+    )
+    answers: Answers = {
+        "warning": ["none"],
+        "now": "not_sure",
+        "worst": 8,
+        "limits": ["walk"],
+        "limits_walk": "most_days",
+        "wish": "Dance.",
+        "agenda": ["general", "own"],
+        "agenda_own": "Mine?",
+    }
+    summary = build_summary(agenda_bank, answers, date(2026, 1, 15), "0.1.0")
+    response = questionnaire_response(summary, agenda_bank)
+    QuestionnaireResponse.model_validate(response)
+    answered = _answered(response)
+    assert "now" not in answered
+    [now] = [i for i in _items(response["item"]) if i["linkId"] == "now"]
+    assert now == {
+        "linkId": "now",
+        "text": "Tiny pain now?",
+        "extension": [
+            {
+                "url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                "valueCode": "asked-unknown",
+            }
+        ],
+    }
+    assert answered["worst"]["answer"] == [{"valueInteger": 8}]
+    assert [a["valueCoding"]["code"] for a in answered["agenda"]["answer"]] == ["general", "own"]
+    assert answered["agenda_own"]["answer"] == [{"valueString": "Mine?"}]

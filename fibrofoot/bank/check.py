@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from fibrofoot.bank.check_checkin import checkin_problems, checkin_texts
+from fibrofoot.bank.check_parts import part_problems
 from fibrofoot.bank.check_shapes import Problem, question_paths, shape_problems
 from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Role, Signal
 from fibrofoot.bank.wording import forbidden_in
@@ -31,6 +32,7 @@ SEVEN = ", ".join(sorted(CONTRIBUTOR_IDS))
 def cross_reference_problems(bank: Bank) -> list[Problem]:
     return [
         *shape_problems(bank),
+        *part_problems(bank),
         *checkin_problems(bank),
         *_contributors(bank),
         *_roles(bank),

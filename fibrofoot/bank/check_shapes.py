@@ -101,7 +101,7 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
         conditions = question.ask_if
         for c, condition in enumerate(conditions):
             where = (*path, "ask_if", c)
-            yield from _condition(bank, condition, where)
+            yield from condition_problems(bank, condition, where)
             if position.get(condition.question, -1) >= position[question.id]:
                 yield (
                     (*where, "question"),
@@ -117,13 +117,13 @@ def _conditions(bank: Bank) -> Iterator[Problem]:
                 )
     for s, signal in enumerate(bank.signals):
         for c, condition in enumerate(signal.when):
-            yield from _condition(bank, condition, ("signals", s, "when", c))
+            yield from condition_problems(bank, condition, ("signals", s, "when", c))
     for f, flag in enumerate(bank.red_flags):
         for c, condition in enumerate(flag.when):
-            yield from _condition(bank, condition, ("red_flags", f, "when", c))
+            yield from condition_problems(bank, condition, ("red_flags", f, "when", c))
 
 
-def _condition(bank: Bank, condition: Condition, where: Path_) -> Iterator[Problem]:
+def condition_problems(bank: Bank, condition: Condition, where: Path_) -> Iterator[Problem]:
     if not bank.has_question(condition.question):
         yield (*where, "question"), f"there is no question with the id '{condition.question}'."
         return

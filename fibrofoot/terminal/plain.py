@@ -10,7 +10,7 @@ import re
 from typing import TextIO
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
 from fibrofoot.safe_text import ascii_int, harmless
 from fibrofoot.terminal.prompter import (
     AnswerOrBack,
@@ -97,16 +97,20 @@ class PlainPrompter(Prompter):
             low = scale_end(SCALE_MIN, question.scale_low, " = ")
             self.say(f"{low}; {scale_end(SCALE_MAX, question.scale_high, ' = ')}", "  ")
         kept = "" if default is None else to_token(default)
+        asked = f"Type a number from {SCALE_MIN} to {SCALE_MAX}"
+        unsure = " or n for not sure" if question.allow_not_sure else ""
         while True:
-            typed = self._read(_prompt(f"Type a number from {SCALE_MIN} to {SCALE_MAX}", nav, kept))
+            typed = self._read(_prompt(asked + unsure, nav, kept))
             if (nav_result := self._navigation(typed, question, nav)) is not None:
                 if nav_result is Nav.BACK:
                     return Nav.BACK
                 continue
+            if unsure and (typed or kept).strip().lower() in ("n", NOT_SURE):
+                return NOT_SURE
             number = ascii_int(typed or kept, SCALE_MIN, SCALE_MAX)
             if number is not None:
                 return number
-            self.say(f"Please type a whole number from {SCALE_MIN} to {SCALE_MAX}.")
+            self.say(f"Please type a whole number from {SCALE_MIN} to {SCALE_MAX}{unsure}.")
 
     def _text(
         self, question: Question, default: AnswerValue | None, nav: Navigation

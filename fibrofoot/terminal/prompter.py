@@ -70,7 +70,8 @@ def option_rows(question: Question) -> list[tuple[str, str]]:
     if question.kind is Kind.SCALE:
         labels = {SCALE_MIN: question.scale_low, SCALE_MAX: question.scale_high}
         numbers = range(SCALE_MIN, SCALE_MAX + 1)
-        return [(str(n), scale_end(n, labels.get(n), " - ")) for n in numbers]
+        rows = [(str(n), scale_end(n, labels.get(n), " - ")) for n in numbers]
+        return [*rows, (NOT_SURE, "Not sure")] if question.allow_not_sure else rows
     return [(o.value, o.label) for o in question.options]
 
 
@@ -93,7 +94,7 @@ def to_token(value: AnswerValue) -> str:
 def from_token(question: Question, token: str) -> AnswerValue:
     if question.kind is Kind.YES_NO:
         return {"yes": True, "no": False}.get(token, token)
-    if question.kind is Kind.SCALE:
+    if question.kind is Kind.SCALE and token != NOT_SURE:
         return int(token)
     return token
 
@@ -110,13 +111,11 @@ def choice_problem(question: Question, picked: list[str]) -> str | None:
         )
     try:
         normalise(question, picked)
-    except AnswerProblem:
+    except AnswerProblem as problem:
         exclusive = [o.label for o in question.options if o.exclusive and o.value in picked]
-        return (
-            f"'{exclusive[0]}' cannot be combined with other answers."
-            if exclusive
-            else ("Those answers cannot be combined.")
-        )
+        if exclusive:
+            return f"'{exclusive[0]}' cannot be combined with other answers."
+        return f"{str(problem).capitalize()}."  # such as "Choose up to 3 answers."
     return None
 
 

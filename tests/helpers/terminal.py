@@ -27,7 +27,7 @@ from prompt_toolkit.keys import Keys
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
-from fibrofoot.rules import asked_questions
+from fibrofoot.rules import asked_questions, offered
 from fibrofoot.terminal.checkin import HISTORY_OFFER
 from fibrofoot.terminal.prompter import option_rows, to_token
 from fibrofoot.terminal.saving import DONE, OFFER_ORDER
@@ -215,8 +215,9 @@ def save_keys(*saves: Save) -> str:
 
 
 def _questions(bank: Bank, answers: Answers, since: str | None) -> list[Question]:
-    """The questions `answers` answers, in the order asked, from `since` on."""
-    order = [q for q in asked_questions(bank, answers) if q.id in answers]
+    """The questions `answers` answers, in the order asked, from `since` on, each with only the
+    options the walk offers it (the agenda's suggestions fit the answers)."""
+    order = [offered(bank, q, answers) for q in asked_questions(bank, answers) if q.id in answers]
     ids = [q.id for q in order]
     return order[ids.index(since) :] if since else order
 
