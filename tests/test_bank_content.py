@@ -777,3 +777,20 @@ def test_answers_raise_the_signals_the_content_says(
 ) -> None:
     """Signals are raised, in bank order, by answers to questions that would be asked."""
     assert [s.id for s in signals_raised(bank, answers)] == expected
+
+
+def test_every_agenda_choice_fits_a_60_column_menu_whole(bank: Bank) -> None:
+    """The agenda's choices, the contributors' suggestions among them, are at most 55
+    characters, so a menu on a 60-column terminal shows each one whole, not clipped."""
+    agenda = bank.question("agenda")
+    assert agenda.max_choices == 3
+    assert [o.label for o in agenda.options if len(o.label) > 55] == []
+    suggestions = [s for c in bank.contributors for s in c.ask_your_clinician]
+    assert len(agenda.options) == len(suggestions) + 5
+
+
+def test_the_three_pain_numbers_come_together_each_with_not_sure(bank: Bank) -> None:
+    """Now, a typical day (the first bank's pain_level) and the worst, in that order."""
+    numbers = [q for q in bank.questions if q.part.value == "pain_number"]
+    assert [q.id for q in numbers] == ["pain_now", "pain_level", "pain_worst"]
+    assert all(q.kind is Kind.SCALE and q.allow_not_sure for q in numbers)

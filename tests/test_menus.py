@@ -542,3 +542,23 @@ def test_the_chosen_answer_is_echoed_whole_words_at_a_narrow_width(
     assert all(len(line) < 40 for line in lines)
     echoed = " ".join(" ".join(lines).split())
     assert f"Your choice: {label}" in echoed
+
+
+def test_a_multi_with_max_choices_says_so_and_waits_for_fewer(
+    agenda_bank: Bank, keys: PipeInput, drawn: io.StringIO, prompter: QuestionaryPrompter
+) -> None:
+    """Four ticks on "pick up to 3": Enter says "Choose up to 3 answers." and waits; one untick
+    and Enter accepts the three."""
+    question = agenda_bank.question("agenda")
+    keys.send_text(DOWN + SPACE + DOWN + SPACE + DOWN + SPACE + DOWN + SPACE + ENTER)
+    send_once_shown(keys, drawn, "Choose up to 3 answers.", SPACE + ENTER)
+    assert ask(prompter, question) == ["ask_t", "ask_m", "ask_m_shared"]
+
+
+def test_a_scale_that_offers_not_sure_has_it_after_10(
+    agenda_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    question = agenda_bank.question("now")
+    assert option_rows(question)[-1] == (NOT_SURE, "Not sure")
+    keys.send_text(DOWN * 12 + ENTER)
+    assert ask(prompter, question) == NOT_SURE

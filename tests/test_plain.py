@@ -219,3 +219,19 @@ def test_long_answers_wrap_under_their_text(
     lines = out.getvalue().splitlines()
     first = lines.index("  1  Sudden cold, pale or blue foot,")
     assert lines[first + 1] == "     very sore or numb"
+
+
+def test_a_scale_that_offers_not_sure_takes_n(agenda_bank: Bank) -> None:
+    """Typing n answers "Not sure" where the scale offers it, and the prompt says so."""
+    prompter = typing("n", "4")
+    question = agenda_bank.question("now")
+    assert ask(prompter, question) == "not_sure"
+    assert ask(prompter, question) == 4
+    assert "Type a number from 0 to 10 or n for not sure" in said(prompter)
+
+
+def test_a_multi_with_max_choices_asks_again_for_fewer(agenda_bank: Bank) -> None:
+    question = agenda_bank.question("agenda")
+    prompter = typing("1 2 3 4", "1 2 3")
+    assert ask(prompter, question) == ["ask_t", "ask_m", "ask_m_shared"]
+    assert "Choose up to 3 answers." in said(prompter)

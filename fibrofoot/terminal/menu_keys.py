@@ -21,7 +21,7 @@ from questionary.prompts.common import InquirerControl
 
 from fibrofoot.answers import AnswerValue
 from fibrofoot.bank.models import SCALE_MAX, Kind, Question
-from fibrofoot.terminal.prompter import Nav, option_rows, tick, to_token
+from fibrofoot.terminal.prompter import Nav, choice_problem, option_rows, tick, to_token
 
 _HOW_TO_CHOOSE = "Use the arrows to choose an answer, then press Enter."
 _HOW_TO_SCORE = "Use the arrows or type a number, then press Enter."
@@ -220,6 +220,9 @@ def multi_keys(
                 say(_HOW_TO_TICK)
                 return
             menu.selected_options = [str(menu.get_pointed_at().value)]
+        if problem := choice_problem(question, ticked()):  # such as "Choose up to 3 answers."
+            say(problem)
+            return
         menu.is_answered = True
         event.app.exit(result=ticked())
 
