@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from pydantic import BaseModel, ConfigDict
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, read_answers, validate_answers
 from fibrofoot.bank.models import LEVEL_ORDER, Bank, Kind, Level
+from fibrofoot.render.fhir import questionnaire, questionnaire_response
 from fibrofoot.rules import applicable, next_unanswered
 from fibrofoot.summary import build_summary
 
@@ -179,3 +182,15 @@ def test_an_answers_file_saved_before_issue_12_still_makes_a_summary(bank: Bank)
     assert (summary.agenda, summary.function, summary.goal) == ([], [], None)
     assert [c.id for c in summary.contributors] == ["plantar_fasciitis"]
     assert summary.other_questions
+
+
+@personas
+def test_the_shipped_questionnaire_and_each_persona_response_are_valid_r4b(
+    bank: Bank, path: Path
+) -> None:
+    """With the pain numbers, what the pain makes harder, the goal and the agenda (every
+    suggestion an answer option), both FHIR resources stay valid R4B."""
+    form = questionnaire(bank, "0.1.0")
+    Questionnaire.model_validate(form)
+    summary = build_summary(bank, _answers(bank, path), date(2026, 1, 15), "0.1.0")
+    QuestionnaireResponse.model_validate(questionnaire_response(summary, bank))
