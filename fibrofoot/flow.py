@@ -37,9 +37,10 @@ class Progress:
     question_total: int
 
     def line(self) -> str:
+        """In words that read well aloud: no symbols a screen reader would speak or skip."""
         return (
-            f"Section {self.section_number} of {self.section_count} · "
-            f"question {self.question_number} of about {self.question_total}"
+            f"Section {self.section_number} of {self.section_count}: {self.section_title}. "
+            f"Question {self.question_number} of about {self.question_total}."
         )
 
 
@@ -48,6 +49,14 @@ def start(bank: Bank, prefill: Answers | None = None) -> Walk:
     answers = applicable(bank, prefill or {})
     first = asked_questions(bank, answers)
     return Walk(answers, first[0].id if first else None)
+
+
+def resume(bank: Bank, prefill: Answers) -> Walk:
+    """A walk from saved answers: at the first question that applies and they do not answer
+    (None when they answer all; the review comes next)."""
+    answers = applicable(bank, prefill)
+    following = next_unanswered(bank, answers)
+    return Walk(answers, following.id if following else None)
 
 
 def current_question(bank: Bank, walk: Walk) -> Question | None:

@@ -71,6 +71,9 @@ class Summary(_Out):
     created: date
     tool_version: str
     about: str
+    finished_early: bool = Field(
+        default=False, description="The person finished before every question was answered."
+    )
     red_flags: list[RedFlagEntry]
     agenda: list[AgendaItem] = Field(
         description="What they most want to ask or tell: picked suggestions in bank order, "
@@ -101,7 +104,14 @@ class Summary(_Out):
     consult_message: str = Field(description="Always the last thing in every format.")
 
 
-def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str) -> Summary:
+def build_summary(
+    bank: Bank,
+    answers: Answers,
+    created: date,
+    tool_version: str,
+    *,
+    finished_early: bool = False,
+) -> Summary:
     kept = applicable(bank, answers)
     levels = bank.messages.levels
     red_flags = [
@@ -145,6 +155,7 @@ def build_summary(bank: Bank, answers: Answers, created: date, tool_version: str
             ))  # fmt: skip
     picked = {v for q in bank.questions if q.part is Part.AGENDA for v in _ticks(kept.get(q.id))}
     return Summary(
+        finished_early=finished_early,
         created=created,
         tool_version=tool_version,
         about=bank.messages.disclaimer,

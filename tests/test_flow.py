@@ -118,7 +118,7 @@ def test_progress_counts_questions_and_sections_that_apply(tiny_bank: Bank) -> N
         2,
     )
     assert (progress.question_number, progress.question_total) == (2, 7)
-    assert progress.line() == "Section 2 of 2 · question 2 of about 7"
+    assert progress.line() == "Section 2 of 2: Pain. Question 2 of about 7."
     grown = flow.progress(tiny_bank, _walk(tiny_bank, [*START, True, True]))
     assert grown is not None
     assert grown.question_total == 8  # the follow-up now applies

@@ -88,7 +88,7 @@ def send_once_shown(keys: PipeInput, drawn: io.StringIO, words: str, more: str) 
 
 
 def to_token_of(answer: AnswerOrBack) -> str:
-    assert answer is not Nav.BACK
+    assert not isinstance(answer, Nav)
     return to_token(answer)
 
 
@@ -413,14 +413,16 @@ def test_question_mark_key_shows_why_and_asks_again(
     question_id: str,
     value: AnswerValue,
 ) -> None:
-    """? prints the "why we ask" line to the prompter's stream and the question comes back."""
+    """? prints the "why we ask" line under the question (shown once: the abandoned menu erased
+    itself) and the menu comes back; ? again does not repeat the line."""
     question = tiny_bank.question(question_id)
-    keys.send_text("?" + answer_keys(question, value))
+    keys.send_text("??" + answer_keys(question, value))
     assert ask(prompter, question) == value
     shown = said(prompter)
-    assert f"Why we ask: {question.why}" in shown
-    assert shown.count(question.text) == 2
-    assert shown.index("Why we ask:") < shown.rindex(question.text)
+    assert shown.count(f"Why we ask: {question.why}") == 1
+    assert shown.count(question.text) == 1
+    echoed = shown.rindex(f"{question.label}:")
+    assert shown.index(question.text) < shown.index("Why we ask:") < echoed
 
 
 def test_question_mark_keeps_the_boxes_ticked_so_far(
@@ -562,3 +564,46 @@ def test_a_scale_that_offers_not_sure_has_it_after_10(
     assert option_rows(question)[-1] == (NOT_SURE, "Not sure")
     keys.send_text(DOWN * 12 + ENTER)
     assert ask(prompter, question) == NOT_SURE
+
+
+FINISH = Navigation(can_go_back=True, can_finish=True)
+
+
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling"])
+def test_f_finishes_early_where_the_walk_allows_it_and_the_hints_say_so(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter, question_id: str
+) -> None:
+    keys.send_text("f")
+    assert ask(prompter, tiny_bank.question(question_id), nav=FINISH) is Nav.FINISH
+    assert "f finish now" in said(prompter)
+
+
+def test_f_does_nothing_where_finishing_is_not_offered(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    """In the review's questions f is an ordinary key: the answer chosen after it counts."""
+    question = tiny_bank.question("side")
+    keys.send_text("f" + answer_keys(question, "right"))
+    assert ask(prompter, question, nav=BACK) == "right"
+    assert "finish" not in said(prompter)
+
+
+def test_greater_than_typed_in_a_text_box_finishes_early(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter
+) -> None:
+    keys.send_text(">" + ENTER)
+    assert ask(prompter, tiny_bank.question("note"), nav=FINISH) is Nav.FINISH
+    assert "> finish now" in said(prompter)
+
+
+def test_long_answers_wrap_under_their_first_word_instead_of_being_cut(
+    keys: PipeInput, prompter: QuestionaryPrompter, drawn: io.StringIO
+) -> None:
+    """A menu row longer than the terminal is wrapped on word boundaries (the review at a
+    narrow width shows every chosen word)."""
+    long = "Where: " + " ".join(f"word{n}" for n in range(40))
+    keys.send_text(ENTER)
+    prompter.choose("Your answers.", [("done", "Done"), ("where", long)], "done")
+    shown = visible(drawn.getvalue())
+    for n in range(40):
+        assert f"word{n}" in shown.split()

@@ -122,20 +122,20 @@ def test_text_returns_the_typed_line(tiny_bank: Bank) -> None:
 @pytest.mark.parametrize(
     ("question_id", "default", "kept"),
     [
-        ("side", "both", "3"),
-        ("where", ["heel", "whole_foot"], "1,3"),
-        ("level", 3, "3"),
-        ("tingling", False, "2"),
+        ("side", "both", "Both"),
+        ("where", ["heel", "whole_foot"], "Heel; Whole foot"),
+        ("level", 3, "3 out of 10"),
+        ("tingling", False, "No"),
         ("note", "Earlier note", "Earlier note"),
     ],
 )
 def test_enter_keeps_the_previous_answer(
     tiny_bank: Bank, question_id: str, default: AnswerValue, kept: str
 ) -> None:
-    """With an earlier answer, the prompt says what Enter keeps, and Enter keeps it."""
+    """With an earlier answer, the prompt says in words what Enter keeps, and Enter keeps it."""
     prompter = typing("")
     assert ask(prompter, tiny_bank.question(question_id), default) == default
-    assert f"Enter keeps {kept})" in said(prompter)
+    assert f"Press Enter alone to keep: {kept}." in said(prompter)
 
 
 @pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling", "note"])
@@ -144,16 +144,16 @@ def test_b_goes_back(tiny_bank: Bank, question_id: str, typed: str) -> None:
     """Typing b (either case) goes back from every kind of question."""
     prompter = typing(typed)
     assert ask(prompter, tiny_bank.question(question_id)) is Nav.BACK
-    assert "b = back" in said(prompter)
+    assert "Type b to go back" in said(prompter)
 
 
 def test_b_at_the_first_question_says_there_is_nothing_before(tiny_bank: Bank) -> None:
-    """At the first question b is explained, not obeyed, and the prompt offers no "b = back"."""
+    """At the first question b is explained, not obeyed, and the prompt offers no going back."""
     prompter = typing("b", "4")
     assert ask(prompter, tiny_bank.question("warning"), nav=FIRST) == ["none"]
     shown = said(prompter)
     assert "This is the first question; there is nothing to go back to." in shown
-    assert "b = back" not in shown
+    assert "b to go back" not in shown
 
 
 @pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling", "note"])
@@ -164,7 +164,7 @@ def test_question_mark_shows_why_and_asks_again(tiny_bank: Bank, question_id: st
     answer = ask(prompter, question)
     assert answer is not Nav.BACK
     assert f"Why we ask: {question.why}" in said(prompter)
-    assert said(prompter).count("? = why we ask") == 2
+    assert said(prompter).count("? for why we ask") == 2
 
 
 def test_end_of_input_stops_like_ctrl_c(tiny_bank: Bank) -> None:
@@ -181,7 +181,7 @@ def test_choose_by_number_with_a_default() -> None:
     assert prompter.choose("What would you like to do?", choices, "stop") == "continue"
     shown = said(prompter)
     assert "1 Stop here 2 Carry on" in shown
-    assert "(Enter for 1)" in shown
+    assert "Press Enter alone for: Stop here." in shown
     assert "Please type a number from 1 to 2." in shown
 
 
@@ -235,3 +235,53 @@ def test_a_multi_with_max_choices_asks_again_for_fewer(agenda_bank: Bank) -> Non
     prompter = typing("1 2 3 4", "1 2 3")
     assert ask(prompter, question) == ["ask_t", "ask_m", "ask_m_shared"]
     assert "Choose up to 3 answers." in said(prompter)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("y", True), ("Yes", True), ("N", False), ("no", False), ("not sure", NOT_SURE)],
+)
+def test_yes_no_questions_take_the_words(tiny_bank: Bank, typed: str, value: AnswerValue) -> None:
+    """y, yes, n, no (any case) and the other answers' words are accepted; the choice is
+    echoed in words."""
+    prompter = typing(typed)
+    assert ask(prompter, tiny_bank.question("tingling")) == value
+    echoed = {True: "Yes", False: "No", NOT_SURE: "Not sure"}[value]
+    assert f"You chose: {echoed}." in said(prompter)
+
+
+def test_a_typed_number_is_echoed_in_words(tiny_bank: Bank) -> None:
+    prompter = typing("1,3", "7")
+    assert ask(prompter, tiny_bank.question("where")) == ["heel", "whole_foot"]
+    assert ask(prompter, tiny_bank.question("level")) == 7
+    assert "You chose: Heel; Whole foot." in said(prompter)
+    assert "You chose: 7 out of 10." in said(prompter)
+
+
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "tingling", "note"])
+def test_f_finishes_early_where_the_walk_allows_it(tiny_bank: Bank, question_id: str) -> None:
+    prompter = typing("f")
+    finishing = Navigation(can_go_back=True, can_finish=True)
+    assert ask(prompter, tiny_bank.question(question_id), nav=finishing) is Nav.FINISH
+    assert "f to finish now" in said(prompter)
+
+
+def test_prompts_read_well_aloud_and_wrap_on_words(
+    tiny_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No '=' or other symbols in the keys' words; at 40 columns no line is longer than the
+    terminal and no word is cut."""
+    monkeypatch.setenv("COLUMNS", "40")
+    prompter = typing("1")
+    ask(prompter, tiny_bank.question("side"), "both", Navigation(True, can_finish=True))
+    assert isinstance(prompter.out, io.StringIO)
+    lines = prompter.out.getvalue().splitlines()
+    assert all(len(line) < 40 for line in lines)
+    assert "=" not in prompter.out.getvalue()
+    assert "Type b to go back, ? for why we ask, f to finish now." in said(prompter)
+
+
+def test_a_kept_note_can_be_emptied(tiny_bank: Bank) -> None:
+    prompter = typing("clear")
+    assert ask(prompter, text_question(tiny_bank), "Earlier note") == ""
+    assert "Type clear to empty it." in said(prompter)

@@ -383,14 +383,15 @@ def test_the_review_lists_a_hostile_note_harmlessly_in_plain_mode(in_tmp: Path) 
 @pytest.mark.parametrize("route", ["answers-file", "review-change"])
 def test_plain_prompt_shows_a_kept_note_harmlessly(route: str, in_tmp: Path) -> None:
     """Plain mode's "Enter keeps <note>" shows control characters as escapes."""
-    if route == "answers-file":  # fibrofoot --plain --answers FILE: Enter keeps each answer
-        lines, prefill = [""] * len(asked_questions(TINY, HOSTILE)), HOSTILE
+    if route == "answers-file":  # fibrofoot --plain --answers FILE: the note from the review
+        review = [REVIEW_DONE, *HOSTILE]
+        lines, prefill = [str(review.index("note") + 1), ""], HOSTILE
     else:  # typed in, then chosen again in the review and kept with Enter
         review = [REVIEW_DONE, *HOSTILE]
         lines = [*_answer_lines(HOSTILE), str(review.index("note") + 1), ""]
         prefill = {}
     shown = _plain_run([*lines, "1", *plain_save_lines()], prefill)
-    assert "Enter keeps a\\u001b]0;pwned" in shown
+    assert "Press Enter alone to keep: a\\u001b]0;pwned" in " ".join(shown.split())
     for char in RAW:
         assert char not in shown, f"{char!r} reached the terminal raw"
 
@@ -423,11 +424,10 @@ def _menus_run(keys: str, prefill: Answers) -> tuple[str, str]:
 
 @pytest.fixture
 def hostile_menus(in_tmp: Path) -> tuple[str, str]:
-    """Enter keeps every prefilled answer; the note is chosen in the review and kept."""
+    """Saved answers go straight to the review; the note is chosen there and kept."""
     review = [REVIEW_DONE, *HOSTILE]
-    keys = Keyboard.Enter * len(asked_questions(TINY, HOSTILE))
-    keys += choice_keys(review, "note", REVIEW_DONE) + Keyboard.Enter
-    keys += choice_keys(review, REVIEW_DONE, REVIEW_DONE) + Keyboard.Enter * 2
+    keys = choice_keys(review, "note", REVIEW_DONE) + Keyboard.Enter
+    keys += choice_keys(review, REVIEW_DONE, REVIEW_DONE) + Keyboard.Enter
     return _menus_run(keys, HOSTILE)
 
 

@@ -49,7 +49,7 @@ from fibrofoot.terminal.saving import DONE as SAVE_DONE
 from fibrofoot.terminal.saving import SaveOffer
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
 from fibrofoot.terminal.start import start_walkthrough
-from fibrofoot.terminal.walkthrough import REVIEW_DONE, Walkthrough
+from fibrofoot.terminal.walkthrough import REVIEW_CARRY_ON, REVIEW_DONE, Walkthrough
 
 TINY = load_bank(TINY_BANK)  # for the saving tests' scripts
 TODAY = date(2026, 1, 15)
@@ -94,6 +94,7 @@ class Scripted(Prompter):
     asked: list[tuple[str, AnswerValue | None, bool]] = field(default_factory=list)
     menus: list[tuple[str, list[tuple[str, str]], str | None]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    navs: list[Navigation] = field(default_factory=list)
 
     def say(self, text: str = "", indent: str = "", first: str | None = None) -> None:
         super().say(text, indent, first)
@@ -110,8 +111,9 @@ class Scripted(Prompter):
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
         reply = self._step("ask", question.id)
         self.asked.append((question.id, default, nav.can_go_back))
-        if reply is Nav.BACK:
-            return Nav.BACK
+        self.navs.append(nav)
+        if reply is Nav.BACK or reply is Nav.FINISH:
+            return reply
         assert not isinstance(reply, Nav)
         return reply
 
@@ -250,16 +252,16 @@ def test_the_welcome_comes_before_anything_is_asked(
 def test_each_section_is_announced_and_each_question_has_a_progress_line(
     tiny_bank: Bank,
 ) -> None:
-    """Section titles appear once each; a progress line comes before every question."""
+    """A progress line in words comes before every question, naming its section, with no
+    symbols a screen reader would read out."""
     result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
     events = result.prompter.events
-    titles = [e for e in events if e.startswith("say == ")]
-    assert titles == [f"say == {s.title} ==" for s in tiny_bank.sections]
-    for number, index in enumerate(
-        (i for i, e in enumerate(events) if e.startswith("ask ")), start=1
-    ):
-        assert events[index - 1].startswith("say Section ")
-        assert f"question {number} of about" in events[index - 1]
+    asks = [i for i, e in enumerate(events) if e.startswith("ask ")]
+    for number, index in enumerate(asks, start=1):
+        section = tiny_bank.section_of(events[index][4:])
+        line = events[index - 1]
+        assert line.startswith(f"say Section {tiny_bank.sections.index(section) + 1} of 2: ")
+        assert f": {section.title}. Question {number} of about " in line
 
 
 def test_only_the_first_question_cannot_go_back(tiny_bank: Bank) -> None:
@@ -619,6 +621,78 @@ def test_a_red_flag_raised_in_review_is_shown_at_once(tiny_bank: Bank) -> None:
     assert tiny_bank.messages.levels[Level.SAME_DAY].title in result.summary
 
 
+# --- finishing early ------------------------------------------------------------------------
+
+
+def test_finishing_early_goes_to_the_review_and_a_summary_of_what_was_answered() -> None:
+    """f at the pain scale: the review of the answers so far (with a way back to the
+    questions), then the summary saying it was finished early, then the save menu."""
+    steps = answering(TINY, WALK)
+    script = [*steps[: position(steps, "level")], ("level", Nav.FINISH), *DONE]
+    result = run(TINY, script)
+    message, choices, default = result.prompter.menus[0]
+    assert "You finished early" in message
+    assert [value for value, _ in choices] == [REVIEW_DONE, REVIEW_CARRY_ON, *WALK][:5]
+    assert default == REVIEW_DONE
+    assert "Finished early" in result.summary
+    assert "out of 10" not in result.summary
+    assert SAVE_MENU in result.prompter.menus[-1][0]
+
+
+def test_every_question_of_the_walk_can_finish_early_and_none_in_the_review() -> None:
+    result = run(TINY, [*answering(TINY, WALK), (REVIEW, "side"), ("side", "both"), *DONE])
+    finishing = [nav for nav in result.prompter.navs]
+    assert all(nav.can_finish for nav in finishing[:-1])
+    assert not finishing[-1].can_finish
+
+
+def test_after_finishing_early_the_person_can_carry_on_where_they_were() -> None:
+    """ "Carry on with the questions" asks the question they finished at, then the rest; the
+    summary is then a whole one."""
+    steps = answering(TINY, WALK)
+    at = position(steps, "level")
+    script = [*steps[:at], ("level", Nav.FINISH), (REVIEW, REVIEW_CARRY_ON), *steps[at:], *DONE]
+    result = run(TINY, script)
+    assert "5 out of 10" in result.summary
+    assert "Finished early" not in result.summary
+
+
+def test_a_change_in_the_review_after_finishing_early_asks_nothing_new() -> None:
+    """Changing stiffness to Yes after finishing early opens no follow-up there; the summary
+    keeps the change."""
+    steps = answering(TINY, NOT_STIFF)
+    at = position(steps, "stiffness")
+    script = [*steps[:at], ("stiffness", True), ("stiff_long", Nav.FINISH)]
+    script += [(REVIEW, "stiffness"), ("stiffness", True), *DONE]
+    result = run(TINY, script)
+    assert [q for q, _, _ in result.prompter.asked].count("stiff_long") == 1
+    assert "Finished early" in result.summary
+
+
+def test_a_second_stop_repeats_the_most_urgent_warning_so_far(tiny_bank_copy: Path) -> None:
+    """An emergency sign carried on from, then a book-soon sign: the second stop repeats the
+    emergency's title and where to go, after the new warning."""
+    (tiny_bank_copy / "90-flag.yaml").write_text(
+        "red_flags:\n"
+        "  - id: flag_long_stiffness\n"
+        "    level: soon\n"
+        "    when: [{question: stiff_long, is: [long]}]\n"
+        "    message: Tiny long-stiffness flag message.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank(tiny_bank_copy)
+    answers = {**WALK, "warning": ["emergency_sign"], "stiff_long": "long"}
+    steps = answering(bank, answers)
+    script = [*steps[: position(steps, "stiff_long") + 1], (STOP_OR_GO, "stop"), *saving()]
+    result = run(bank, script)
+    events = result.prompter.events
+    levels = bank.messages.levels
+    second = events.index(f"say {levels[Level.SOON].marker}: {levels[Level.SOON].title}")
+    emergency = levels[Level.EMERGENCY]
+    repeated = f"say {emergency.marker}: Still the most urgent: {emergency.title}"
+    assert second < events.index(repeated) < events.index(f"say {emergency.where_to_go}", second)
+
+
 # --- saving --------------------------------------------------------------------------------------
 
 
@@ -848,12 +922,36 @@ def test_an_empty_name_skips_saving(tmp_path: Path) -> None:
 # --- answers given in advance (--answers) and the start ----------------------------------------
 
 
-def test_prefilled_answers_are_the_defaults(tiny_bank: Bank) -> None:
-    """Each question offers the saved answer; the intro says Enter keeps them."""
-    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE], prefill=WALK)
-    assert [(q, d) for q, d, _ in result.prompter.asked] == list(WALK.items())
-    said = result.prompter.said()
-    assert "Your saved answers are filled in; press Enter to keep each one." in said
+def test_saved_answers_go_straight_to_the_review(tiny_bank: Bank) -> None:
+    """Saved answers that answer every question: no question is asked; the review lists them
+    all, and the summary has them."""
+    result = run(tiny_bank, DONE, prefill=WALK)
+    assert result.prompter.asked == []
+    _, choices, _ = result.prompter.menus[0]
+    assert [value for value, _ in choices] == [REVIEW_DONE, *WALK]
+    assert "Your saved answers are filled in" in result.prompter.said()
+    assert "5 out of 10" in result.summary
+    assert "Finished early" not in result.summary
+
+
+def test_saved_answers_ask_only_the_questions_they_do_not_answer(tiny_bank: Bank) -> None:
+    """A file without the pain level and the note: only those two are asked, then the review;
+    a saved answer is offered as the default on going back."""
+    saved = {k: v for k, v in WALK.items() if k not in ("level", "note")}
+    script: list[tuple[str, Reply]] = [("level", Nav.BACK), ("side", "both"), ("level", 6)]
+    script += [(q, WALK[q]) for q in ("tingling", "stiffness", "stiff_long", "note")]
+    result = run(tiny_bank, [*script, *DONE], prefill=saved)
+    asked = [(q, d) for q, d, _ in result.prompter.asked]
+    assert asked[:3] == [("level", None), ("side", "left"), ("level", None)]
+    assert "6 out of 10" in result.summary
+
+
+def test_saved_answers_with_a_warning_sign_show_it_first(tiny_bank: Bank) -> None:
+    """A saved warning sign is shown before anything else, with stop or carry on."""
+    saved = {**WALK, "warning": ["today_sign"]}
+    result = run(tiny_bank, [(STOP_OR_GO, "continue"), *DONE], prefill=saved)
+    assert flag_message(tiny_bank, "today_sign") in result.prompter.said()
+    assert result.prompter.asked == []
 
 
 def test_answers_file_prefills_the_walkthrough(

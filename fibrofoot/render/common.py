@@ -160,7 +160,10 @@ def _changes(summary: Summary) -> list[Changes]:
 
 
 def date_line(summary: Summary) -> str:
-    return f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
+    line = f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
+    if summary.finished_early:
+        return f"{line} · Finished early: only the answers given are listed"
+    return line
 
 
 def pain_numbers_line(section: Reported) -> str:

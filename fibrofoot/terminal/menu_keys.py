@@ -72,10 +72,15 @@ def add_keys(prompt: questionary.Question, keys: KeyBindingsBase) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 
 
-def add_navigation_keys(prompt: questionary.Question, *, back: bool) -> None:
+def add_navigation_keys(prompt: questionary.Question, *, back: bool, finish: bool) -> None:
     """? shows why we ask; ← and < go back, but only where there is somewhere to go back to
-    (at the first question they would redraw it and lose any ticks made so far)."""
+    (at the first question they would redraw it and lose any ticks made so far); f finishes
+    early, where the walk allows it."""
     keys = KeyBindings()
+
+    @keys.add("f", eager=True, filter=finish)
+    def _finish(event: Any) -> None:
+        event.app.exit(result=Nav.FINISH)
 
     @keys.add("?", eager=True)
     def _why(event: Any) -> None:

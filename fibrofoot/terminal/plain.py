@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from fibrofoot.answers import AnswerValue
+from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
-from fibrofoot.safe_text import ascii_int, harmless
+from fibrofoot.safe_text import ascii_int
+from fibrofoot.terminal import screen
 from fibrofoot.terminal.prompter import (
     AnswerOrBack,
     Nav,
@@ -22,7 +23,6 @@ from fibrofoot.terminal.prompter import (
     note_problem,
     option_rows,
     scale_end,
-    to_token,
     typed_text,
 )
 from fibrofoot.terminal.screen import read_line
@@ -45,31 +45,36 @@ class PlainPrompter(Prompter):
         for number, (_, label) in enumerate(rows, start=1):
             self.say(label, "     ", f"{number:>3}  ")
         multi = question.kind is Kind.MULTI
-        kept = _numbers(rows, default)
+        kept = "" if default is None else answer_text(question, default)
         hint = (
-            "Type the numbers of all that apply, separated by commas"
+            "Type the numbers of all that apply, separated by commas."
             if multi
-            else ("Type a number")
+            else "Type a number, or the answer's words."
         )
         while True:
             typed = self._read(_prompt(hint, nav, kept))
             if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.BACK:
-                    return Nav.BACK
-                continue
-            if not typed and kept:
-                typed = kept
-            picked = _parse_numbers(typed, len(rows))
+                if nav_result is Nav.WHY:
+                    continue
+                return nav_result
+            if not typed and default is not None:
+                self.say(f"You chose: {kept}.")
+                return default
+            picked = _by_words(typed, rows) or _parse_numbers(typed, len(rows))
             if picked is None or (not multi and len(picked) != 1):
                 self.say(f"Please type {'numbers' if multi else 'a number'} from 1 to {len(rows)}.")
                 continue
             tokens = [rows[i - 1][0] for i in picked]
-            if not multi:
-                return from_token(question, tokens[0])
-            problem = choice_problem(question, tokens)
-            if problem is None:
-                return [token for token, _ in rows if token in tokens]
-            self.say(problem)
+            value: AnswerValue = (
+                [token for token, _ in rows if token in tokens]
+                if multi
+                else from_token(question, tokens[0])
+            )
+            if multi and (problem := choice_problem(question, tokens)) is not None:
+                self.say(problem)
+                continue
+            self.say(f"You chose: {answer_text(question, value)}.")
+            return value
 
     def choose(
         self, message: str, choices: list[tuple[str, str]], default: str | None = None
@@ -78,56 +83,82 @@ class PlainPrompter(Prompter):
         for number, (_, label) in enumerate(choices, start=1):
             self.say(label, "     ", f"{number:>3}  ")
         values = [value for value, _ in choices]
-        kept = str(values.index(default) + 1) if default in values else ""
+        labels = dict(choices)
+        enter = f" Press Enter alone for: {labels[default]}." if default in labels else ""
         while True:
-            typed = self._read(f"Type a number{f' (Enter for {kept})' if kept else ''}: ") or kept
-            picked = _parse_numbers(typed, len(choices))
+            typed = self._read(f"Type a number.{enter}")
+            picked = (
+                [values.index(default) + 1]
+                if not typed and default in labels
+                else _by_words(typed, choices) or _parse_numbers(typed, len(choices))
+            )
             if picked is not None and len(picked) == 1:
+                self.say(f"You chose: {choices[picked[0] - 1][1]}.")
                 return values[picked[0] - 1]
             self.say(f"Please type a number from 1 to {len(choices)}.")
 
     def type_text(self, message: str, default: str = "") -> str:
-        typed = self._read(f"{message}{f' (Enter for {default})' if default else ''}: ")
+        typed = self._read(f"{message.rstrip(':')}{f' (Enter for {default})' if default else ''}:")
         return "" if typed.lower() == "skip" else (typed or default)
 
     def _scale(
         self, question: Question, default: AnswerValue | None, nav: Navigation
     ) -> AnswerOrBack:
         if question.scale_low and question.scale_high:
-            low = scale_end(SCALE_MIN, question.scale_low, " = ")
-            self.say(f"{low}; {scale_end(SCALE_MAX, question.scale_high, ' = ')}", "  ")
-        kept = "" if default is None else to_token(default)
-        asked = f"Type a number from {SCALE_MIN} to {SCALE_MAX}"
+            low = scale_end(SCALE_MIN, question.scale_low, " is ")
+            self.say(f"{low}; {scale_end(SCALE_MAX, question.scale_high, ' is ')}.", "  ")
+        kept = "" if default is None else answer_text(question, default)
         unsure = " or n for not sure" if question.allow_not_sure else ""
         while True:
-            typed = self._read(_prompt(asked + unsure, nav, kept))
+            hint = f"Type a number from {SCALE_MIN} to {SCALE_MAX}{unsure}."
+            typed = self._read(_prompt(hint, nav, kept))
             if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.BACK:
-                    return Nav.BACK
-                continue
-            if unsure and (typed or kept).strip().lower() in ("n", NOT_SURE):
+                if nav_result is Nav.WHY:
+                    continue
+                return nav_result
+            if not typed and default is not None:
+                self.say(f"You chose: {kept}.")
+                return default
+            if unsure and typed.lower() in ("n", "not sure", NOT_SURE):
+                self.say("You chose: Not sure.")
                 return NOT_SURE
-            number = ascii_int(typed or kept, SCALE_MIN, SCALE_MAX)
+            number = ascii_int(typed, SCALE_MIN, SCALE_MAX)
             if number is not None:
+                self.say(f"You chose: {answer_text(question, number)}.")
                 return number
             self.say(f"Please type a whole number from {SCALE_MIN} to {SCALE_MAX}{unsure}.")
 
     def _text(
         self, question: Question, default: AnswerValue | None, nav: Navigation
     ) -> AnswerOrBack:
+        """A note, ended by Enter; a pasted note of several lines is kept whole (its lines are
+        already waiting when the first is read). Enter alone keeps the note there was (or
+        skips), and "clear" empties it."""
         kept = str(default or "")
+        hint = "Type your answer, then press Enter; a pasted note of several lines is kept whole."
+        hint += " Type clear to empty it." if kept else " Press Enter alone to skip."
         while True:
-            typed = self._read(_prompt("Type your answer, or press Enter to skip", nav, kept))
+            typed = self._read(_prompt(hint, nav, kept))
             if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.BACK:
-                    return Nav.BACK
-                continue
-            if (problem := note_problem(typed)) is None:
-                return typed or kept
+                if nav_result is Nav.WHY:
+                    continue
+                return nav_result
+            if typed.lower() == "clear":
+                self.say("The note is now empty.")
+                return ""
+            lines = [typed] if typed else []
+            while lines and screen.line_waiting(self.source):
+                lines.append(typed_text(read_line(self.source).rstrip()))
+            note = "\n".join(lines).strip()
+            if (problem := note_problem(note)) is None:
+                if len(lines) > 1:
+                    self.say(f"Your note of {len(lines)} lines is kept whole.")
+                return note or kept
             self.say(f"{problem} Please shorten it; nothing else was lost.")
 
     def _navigation(self, typed: str, question: Question, nav: Navigation) -> Nav | None:
-        """Nav.BACK to go back, Nav.WHY when the input was handled here (ask again), else None."""
+        """Nav.BACK or Nav.FINISH to leave the question, Nav.WHY when the input was handled here
+        (ask again), else None."""
         if typed == "?":
             self.say(f"Why we ask: {question.why}", "  ")
             return Nav.WHY
@@ -136,27 +167,37 @@ class PlainPrompter(Prompter):
                 return Nav.BACK
             self.say("This is the first question; there is nothing to go back to.")
             return Nav.WHY
+        if typed.lower() == "f" and nav.can_finish:
+            return Nav.FINISH
         return None
 
     def _read(self, prompt: str) -> str:
-        self.out.write(harmless(prompt))  # it may hold a kept note or a typed file name
+        """Show `prompt` wrapped on words (it may hold a kept note or a typed file name, made
+        harmless), the answer typed on its last line; return the line typed."""
+        lines = screen.wrapped(self.out, prompt)
+        self.lines_said += len(lines) - 1
+        self.out.write("\n".join(lines) + " ")
         self.out.flush()
         return typed_text(read_line(self.source).strip())
 
 
 def _prompt(hint: str, nav: Navigation, kept: str) -> str:
-    extras = ["b = back"] if nav.can_go_back else []
-    extras.append("? = why we ask")
+    """The keys in words, read well aloud: no '=' or other symbols."""
+    keys = ["b to go back"] if nav.can_go_back else []
+    keys.append("? for why we ask")
+    if nav.can_finish:
+        keys.append("f to finish now")
+    words = f"{hint} Type {', '.join(keys)}."
     if kept:
-        extras.append(f"Enter keeps {kept}")
-    return f"{hint} ({', '.join(extras)}): "
+        words += f" Press Enter alone to keep: {kept}."
+    return words
 
 
-def _numbers(rows: list[tuple[str, str]], default: AnswerValue | None) -> str:
-    if default is None:
-        return ""
-    tokens = default if isinstance(default, list) else [to_token(default)]
-    return ",".join(str(i) for i, (token, _) in enumerate(rows, start=1) if token in tokens)
+def _by_words(typed: str, rows: list[tuple[str, str]]) -> list[int] | None:
+    """The row whose words were typed ("yes", "Not sure"; "y" and "n" for Yes and No)."""
+    said = {"y": "yes", "n": "no"}.get(typed.lower(), typed.lower())
+    labels = [label.lower() for _, label in rows]
+    return [labels.index(said) + 1] if said and said in labels else None
 
 
 def _parse_numbers(typed: str, count: int) -> list[int] | None:

@@ -23,19 +23,22 @@ from fibrofoot.terminal import screen
 class Nav(Enum):
     BACK = "back"
     WHY = "why"
+    FINISH = "finish"  # finish early: the review and summary of what was answered so far
 
 
-AnswerOrBack = AnswerValue | Literal[Nav.BACK]
+AnswerOrBack = AnswerValue | Literal[Nav.BACK, Nav.FINISH]
 
 
 @dataclass(frozen=True)
 class Navigation:
     can_go_back: bool
     back_to: str = "the previous question"
+    can_finish: bool = False
 
 
 class Prompter(ABC):
     how_to_skip = "An empty name saves nothing."  # said before `type_text` asks for a file name
+    lines_said = 0  # lines `say` has printed (see `erase_since`)
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -45,11 +48,26 @@ class Prompter(ABC):
 
         `first` replaces `indent` on the first line: a bullet or a number with a hanging indent.
         """
-        screen.say(self.out, text, indent, first)
+        self.lines_said += screen.say(self.out, text, indent, first)
+
+    def mark(self) -> int:
+        """Where the screen is now, for `erase_since`."""
+        return self.lines_said
+
+    def erase_since(self, mark: int) -> None:
+        """Take what was said since `mark` off the screen, where the prompter redraws (one
+        question on screen at a time); by default the transcript stays as it is, which a
+        screen reader reads in order."""
+        del mark
+
+    def warn(self, marker: str, title: str) -> None:
+        """A warning's first line: its spoken word ("Urgent:") and title; menus add emphasis."""
+        self.say(f"{marker}: {title}")
 
     @abstractmethod
     def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
-        """Ask one bank question; return the answer, or Nav.BACK. Handles "why we ask" itself."""
+        """Ask one bank question; return the answer, Nav.BACK or (where `nav.can_finish`)
+        Nav.FINISH. Handles "why we ask" itself."""
 
     @abstractmethod
     def choose(

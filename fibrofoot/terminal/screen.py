@@ -19,12 +19,13 @@ from fibrofoot.safe_text import ascii_int, shown_path, wrap_paragraph
 from fibrofoot.terminal.cli import Signalled
 
 KEYS_HELP_MENUS = (
-    "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask. "
-    "Ctrl-C stops at any time."
+    "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask, f finishes "
+    "early with the answers so far. Ctrl-C stops at any time, saving nothing."
 )
 KEYS_HELP_PLAIN = (
     "Type the number of your answer and press Enter. Type b to go back, "
-    "? to see why we ask. Ctrl-C stops at any time."
+    "? to see why we ask, f to finish early with the answers so far. Ctrl-C stops at any "
+    "time, saving nothing."
 )
 
 
@@ -60,11 +61,18 @@ def terminal_width(*streams: TextIO | None) -> int:
     return 80
 
 
-def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> None:
-    """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line."""
-    width = min(max(terminal_width(out) - 1, 30), 80)  # long lines are hard to read
-    lines = wrap_paragraph(text, width, indent, first, break_long_words=False)  # paths stay whole
+def say(out: TextIO, text: str = "", indent: str = "", first: str | None = None) -> int:
+    """Print a paragraph wrapped to the terminal; `first` replaces `indent` on the first line.
+    Returns the number of lines printed."""
+    lines = wrapped(out, text, indent, first)
     print("\n".join(lines), file=out, flush=True)
+    return len(lines)
+
+
+def wrapped(out: TextIO, text: str, indent: str = "", first: str | None = None) -> list[str]:
+    """A paragraph's lines as `say` prints them on `out`."""
+    width = min(max(terminal_width(out) - 1, 30), 80)  # long lines are hard to read
+    return wrap_paragraph(text, width, indent, first, break_long_words=False)  # paths stay whole
 
 
 def read_line(source: TextIO) -> str:
@@ -77,6 +85,19 @@ def read_line(source: TextIO) -> str:
     if not line:
         raise KeyboardInterrupt
     return line
+
+
+def line_waiting(source: TextIO, seconds: float = 0.05) -> bool:
+    """Whether more typed input is already waiting on `source` (a terminal gives a pasted text
+    one line at a time, the rest waiting), so that a pasted note is read whole. False for a
+    stream without a descriptor."""
+    import select
+
+    try:
+        ready, _, _ = select.select([source.fileno()], [], [], seconds)
+    except (AttributeError, ValueError, OSError):
+        return False
+    return bool(ready)
 
 
 def write_output(text: str, out: TextIO | None = None) -> None:

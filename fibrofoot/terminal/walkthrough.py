@@ -9,15 +9,17 @@ output stream receives only the finished summary.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from enum import Enum
 from typing import TextIO
 
 from fibrofoot import __version__, flow
 from fibrofoot.answers import Answers, answer_text
-from fibrofoot.bank.models import Bank, Level, RedFlag
+from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.text import render_text
-from fibrofoot.rules import by_level
+from fibrofoot.rules import by_level, next_unanswered, red_flags_raised
 from fibrofoot.safe_text import harmless
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.checkin import walkthrough_offer
@@ -27,6 +29,16 @@ from fibrofoot.terminal.saving import SaveOffer, Saver
 from fibrofoot.terminal.screen import is_terminal, output_name, terminal_width, write_output
 
 REVIEW_DONE = "__done__"
+REVIEW_CARRY_ON = "__carry_on__"
+
+
+class Ending(Enum):
+    """How a part of the walk ended."""
+
+    FINISHED = "finished"  # every question answered, or finished early: the review comes next
+    DONE = "done"  # the review's "these are right"
+    STOPPED = "stopped"  # at a red flag
+    CARRY_ON = "carry on"  # from the review after finishing early, back to the questions
 
 
 def run_walkthrough(
@@ -84,13 +96,15 @@ class Walkthrough:
         `summary_out` None is the process's stdout (`write_output`); closed (`>&-`), a full
         disk, a closed pipe or a size limit (`ulimit -f`): the summary is shown here instead.
         """
-        if prefill:
-            self.p.say("Your saved answers are filled in; press Enter to keep each one.")
-            self.p.say()
-        walk, stopped = self._ask_all(flow.start(self.bank, prefill))
-        if not stopped:
-            walk, stopped = self._review(walk)
-        summary = build_summary(self.bank, walk.answers, self.today, __version__)
+        walk, how = self._begin(prefill)
+        while how is Ending.FINISHED:  # all answered, or finished early: check them
+            walk, how = self._review(walk, finished_early=walk.current is not None)
+            if how is Ending.CARRY_ON:
+                walk, how = self._ask_all(walk)
+        early = next_unanswered(self.bank, walk.answers) is not None
+        summary = build_summary(
+            self.bank, walk.answers, self.today, __version__, finished_early=early
+        )
         summary = with_history(self.bank, summary, self.p.out)  # what changed since last time
         self.p.say()
         went_to = None if is_terminal(summary_out) else output_name(summary_out)
@@ -120,38 +134,65 @@ class Walkthrough:
         """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
         return min(terminal_width(self.p.out, out), 100) if is_terminal(out) else 72
 
-    def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
-        """Ask until every question that applies is answered; True if stopped at a red flag."""
-        shown_section = ""
+    def _begin(self, prefill: Answers) -> tuple[flow.Walk, Ending]:
+        """A new walk; with saved answers, their warning signs first, then only the questions
+        they do not answer (the review follows, to check them all)."""
+        if not prefill:
+            return self._ask_all(flow.start(self.bank))
+        walk = flow.resume(self.bank, prefill)
+        self.p.say(
+            "Your saved answers are filled in. First the questions they do not answer, then a "
+            "list of all your answers to check."
+            if walk.current
+            else "Your saved answers are filled in: check them in the list that follows."
+        )
+        if (flags := red_flags_raised(self.bank, walk.answers)) and self._stop_at(flags, walk):
+            return walk, Ending.STOPPED
+        return self._ask_all(walk)
+
+    def _ask_all(self, walk: flow.Walk) -> tuple[flow.Walk, Ending]:
+        """Ask until every question that applies is answered, or the person finishes early
+        (FINISHED either way; `walk.current` is where they finished) or stops at a red flag."""
+        marks: dict[str, int] = {}  # where each question's lines start, to redraw going back
         while (question := flow.current_question(self.bank, walk)) is not None:
             where = flow.progress(self.bank, walk)
             assert where is not None
-            if where.section_title != shown_section:
-                shown_section = where.section_title
-                self.p.say()
-                self.p.say(f"== {shown_section} ==")
+            marks[question.id] = self.p.mark()
+            self.p.say()
             self.p.say(where.line())
-            nav = Navigation(can_go_back=flow.can_go_back(self.bank, walk))
+            nav = Navigation(can_go_back=flow.can_go_back(self.bank, walk), can_finish=True)
             result = self.p.ask(question, walk.answers.get(question.id), nav)
             if result is Nav.BACK:
                 walk = flow.back(self.bank, walk)
+                self.p.erase_since(marks.get(walk.current or "", marks[question.id]))
                 continue
+            if result is Nav.FINISH:
+                self.p.erase_since(marks[question.id])  # the question left unanswered
+                return walk, Ending.FINISHED
             assert not isinstance(result, Nav)
             walk = flow.answer(self.bank, walk, result)
             flags = flow.red_flags_for(self.bank, question.id, walk.answers)
-            if flags and self._stop_at(flags):
-                return walk, True
-        return walk, False
+            if flags and self._stop_at(flags, walk):
+                return walk, Ending.STOPPED
+        return walk, Ending.FINISHED
 
-    def _stop_at(self, flags: list[RedFlag]) -> bool:
-        """Show red flags at once, most urgent first; ask whether to stop here."""
+    def _stop_at(self, flags: list[RedFlag], walk: flow.Walk) -> bool:
+        """Show red flags at once, most urgent first, and repeat a more urgent one raised
+        earlier; ask whether to stop here."""
         levels = self.bank.messages.levels
         for level, raised in by_level(flags):
             self.p.say()
-            self.p.say(f"{levels[level].marker}: {levels[level].title}")
+            self.p.warn(levels[level].marker, levels[level].title)
             self.p.say(levels[level].where_to_go)
             for flag in raised:
                 self.p.say(flag.message, "    ", "  - ")
+        rank = LEVEL_ORDER.index
+        earlier = min(rank(flag.level) for flag in red_flags_raised(self.bank, walk.answers))
+        if earlier < min(rank(flag.level) for flag in flags):
+            most = LEVEL_ORDER[earlier]
+            self.p.say()
+            self.p.warn(levels[most].marker, f"Still the most urgent: {levels[most].title}")
+            self.p.say(levels[most].where_to_go)
         self.p.say()
         # Enter stops at an emergency; at lesser levels it carries on (the summary helps then).
         emergency = any(flag.level is Level.EMERGENCY for flag in flags)
@@ -165,40 +206,50 @@ class Walkthrough:
         )
         return choice == "stop"
 
-    def _review(self, walk: flow.Walk) -> tuple[flow.Walk, bool]:
-        """List the answers; change any. True if a changed answer raised a red flag and the
-        person stopped there."""
-        width = max(terminal_width(self.p.out) - 8, 30)
+    def _review(self, walk: flow.Walk, *, finished_early: bool) -> tuple[flow.Walk, Ending]:
+        """List the answers; change any. DONE to show the summary; STOPPED if a changed answer
+        raised a red flag and the person stopped there; after finishing early, CARRY_ON
+        takes them back to the questions (a change then opens no new question here)."""
+        mark = self.p.mark()
         while True:
+            self.p.erase_since(mark)  # the review again in place of the last change
             self.p.say()
             choices = [(REVIEW_DONE, "These are right: show my summary")]
+            if finished_early:
+                choices.append((REVIEW_CARRY_ON, "Carry on with the questions"))
             for question in flow.answered_in_order(self.bank, walk):
                 answer = answer_text(question, walk.answers[question.id])
                 shown = harmless(answer).replace("\n", " ")  # a note may hold escape codes
-                choices.append((question.id, _clip(f"{question.label}: {shown}", width)))
-            picked = self.p.choose(
-                "Your answers. Choose one to change it, or carry on.", choices, REVIEW_DONE
+                choices.append((question.id, f"{question.label}: {shown}"))
+            message = (
+                "Your answers. You finished early: these are the ones given so far. Choose one "
+                "to change it, or carry on."
+                if finished_early
+                else "Your answers. Choose one to change it, or carry on."
             )
+            picked = self.p.choose(message, choices, REVIEW_DONE)
             if picked == REVIEW_DONE:
-                return walk, False
+                return walk, Ending.DONE
+            if picked == REVIEW_CARRY_ON:
+                return walk, Ending.CARRY_ON
             question = flow.shown_question(self.bank, walk, picked)
             back = Navigation(can_go_back=True, back_to="your answers")
             result = self.p.ask(question, walk.answers[picked], back)
-            if result is Nav.BACK:
+            if result is Nav.BACK or result is Nav.FINISH:
                 continue
+            current = walk.current
             walk = flow.change(self.bank, walk, picked, result)
             flags = flow.red_flags_for(self.bank, picked, walk.answers)
-            if flags and self._stop_at(flags):
-                return walk, True
+            if flags and self._stop_at(flags, walk):
+                return walk, Ending.STOPPED
+            if finished_early:
+                walk = replace(walk, current=current or walk.current)
+                continue
             while (opened := flow.current_question(self.bank, walk)) is not None:
                 self.p.say("Your change opens a question:")
                 extra = self.p.ask(opened, None, Navigation(can_go_back=False))
                 assert not isinstance(extra, Nav)
                 walk = flow.change(self.bank, walk, opened.id, extra)
                 flags = flow.red_flags_for(self.bank, opened.id, walk.answers)
-                if flags and self._stop_at(flags):
-                    return walk, True
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+                if flags and self._stop_at(flags, walk):
+                    return walk, Ending.STOPPED

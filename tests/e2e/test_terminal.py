@@ -124,17 +124,22 @@ def test_a_whole_walk_through_the_shipped_bank_ends_in_saved_files(
 def test_saved_answers_are_offered_again_with_dash_dash_answers(
     tiny_bank: Bank, start_tiny: Start, tmp_path: Path
 ) -> None:
-    """--answers FILE: each question starts on the saved answer, so Enter alone keeps it."""
-    (tmp_path / "saved.yaml").write_text(yaml.safe_dump(TINY_CALM), encoding="utf-8")
+    """--answers FILE: straight to the review, after only the questions the file does not
+    answer (here the note); the summary has every answer."""
+    saved = {k: v for k, v in TINY_CALM.items() if k != "note"}
+    (tmp_path / "saved.yaml").write_text(yaml.safe_dump(saved), encoding="utf-8")
     term = start_tiny("--answers", "saved.yaml")
     term.expect("Your saved answers are filled in")
-    term.walk(tiny_bank, TINY_CALM, prefill=TINY_CALM)
+    term.answer(tiny_bank.question("note"), "A tiny note.")
     finish_review(term)
     term.save()
     assert term.finish() == 0
     summary = summary_part(term, tiny_bank)
     assert "A tiny note." in summary
     assert "5 out of 10" in summary
+    for question in tiny_bank.questions:
+        if question.id != "note":
+            assert f"{question.label}:" not in term.shown()[: term.shown().index("Your answers.")]
 
 
 def test_an_emergency_sign_is_shown_at_once_and_stopping_prints_the_summary(
@@ -262,3 +267,91 @@ def test_stdin_not_a_terminal_points_to_report(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def test_going_back_and_why_redraw_one_question_on_the_screen(
+    tiny_bank: Bank, start_tiny: Start
+) -> None:
+    """← from the pain scale and ? there: the screen (as a terminal shows it) holds the
+    question once, its why-line once, and not the abandoned scale."""
+    term = start_tiny()
+    term.walk(tiny_bank, before(TINY_CALM, "level"))
+    level = tiny_bank.question("level")
+    term.expect_question(level)
+    term.send(Keyboard.Left)
+    side = tiny_bank.question("side")
+    term.expect_question(side)
+    term.send("?")
+    term.expect("Why we ask:")
+    term.expect_question(side)
+    term.expect("Back to the previous question")  # the menu's last row: drawn whole
+    screen = "\n".join(term.screen())
+    assert screen.count(side.text) == 1
+    assert screen.count("Why we ask:") == 1
+    assert level.text not in screen
+    term.close()
+
+
+def test_the_review_at_60_columns_shows_every_chosen_word(tiny_bank: Bank, tmp_path: Path) -> None:
+    """Long answers in the review wrap at 60 columns instead of being cut with '…'."""
+    note = "Worse after a long shift on my feet at the warehouse, better by the morning"
+    answers = {**TINY_CALM, "where": ["heel", "toes", "whole_foot"], "note": note}
+    term = Terminal(tmp_path, "--questions", str(TINY_BANK), columns=60)
+    try:
+        term.begin()
+        term.walk(tiny_bank, answers)
+        term.expect("Your answers.")
+        term.expect("Your choice:")
+        term.expect("morning")  # the last row: the menu is drawn whole
+        screen = term.screen()
+        assert all(len(line) <= 60 for line in screen)
+        words = " ".join(screen).split()
+        for word in [*note.split(), "Heel;", "Toes;", "Whole", "foot"]:
+            assert word in words, word
+        assert "…" not in " ".join(screen)
+    finally:
+        term.close()
+
+
+def test_finishing_early_gives_a_summary_of_what_was_answered(
+    tiny_bank: Bank, start_tiny: Start
+) -> None:
+    """f at the scale: the review of the answers so far, the summary saying it was finished
+    early, the saves offered."""
+    term = start_tiny()
+    term.walk(tiny_bank, before(TINY_CALM, "level"))
+    term.expect("f finish now")
+    term.expect_question(tiny_bank.question("level"))
+    term.send("f")
+    term.expect("You finished early")
+    term.expect("Your choice:")
+    term.send(Keyboard.Enter)  # these are right
+    term.expect("Finished early: only the answers given are listed")
+    term.save()
+    assert term.finish() == 0
+    assert "out of 10" not in summary_part(term, tiny_bank)
+
+
+def test_plain_mode_keeps_a_pasted_two_line_note_whole_and_takes_yes(
+    tiny_bank: Bank, start_tiny: Start
+) -> None:
+    """--plain: 'yes' answers a yes/no question; a note pasted as two lines is one note (the
+    second line does not answer the review)."""
+    answers = {**TINY_CALM, "tingling": True}
+    term = start_tiny("--plain")
+    term.begin()
+    term.walk_plain(tiny_bank, before(answers, "tingling"))
+    term.expect(tiny_bank.question("tingling").text)
+    term.type_line("why we ask", "yes")
+    term.expect("You chose: Yes.")
+    term.walk_plain(tiny_bank, before(answers, "note"), since="stiffness")
+    term.expect(tiny_bank.question("note").text)
+    term.expect("why we ask")
+    term.send("First line of the note\r2\r")  # a paste: both lines arrive at once
+    term.expect("Your note of 2 lines is kept whole.")
+    term.expect("Your answers.")
+    term.type_line("Type a number", "1")
+    term.save(plain=True)
+    assert term.finish() == 0
+    summary = summary_part(term, tiny_bank)
+    assert "First line of the note 2" in summary

@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pexpect
+import pyte
 from prompt_toolkit.input.ansi_escape_sequences import REVERSE_ANSI_SEQUENCES
 from prompt_toolkit.keys import Keys
 
@@ -234,14 +235,16 @@ class Terminal:
         bash_line: str | None = None,
         env: dict[str, str] | None = None,
         user: Sequence[str] = (),
+        columns: int = COLUMNS,
     ) -> None:
         """Run `fibrofoot ARGS` in `cwd`; with `stdout_to`, as `fibrofoot ARGS > FILE` in bash.
 
         `bash_line` is a bash line in which `{}` stands for the command (`ulimit -f 1; {} > out`,
         `{} >&-`); `env` adds to or changes the environment; `user` is a command that runs
-        fibrofoot as another user (`setpriv --reuid=65534 ...`).
+        fibrofoot as another user (`setpriv --reuid=65534 ...`); `columns` is the width.
         """
         self.transcript = io.StringIO()
+        self.columns = columns
         command, argv = str(FIBROFOOT), list(args)
         if user:
             command, argv = user[0], [*user[1:], command, *argv]
@@ -253,8 +256,8 @@ class Terminal:
             command,
             argv,
             cwd=cwd,
-            env={**terminal_env(term), **(env or {})},
-            dimensions=(ROWS, COLUMNS),
+            env={**terminal_env(term), "COLUMNS": str(columns), **(env or {})},
+            dimensions=(ROWS, columns),
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
@@ -361,6 +364,13 @@ class Terminal:
             return self.child.exitstatus
         assert self.child.signalstatus is not None
         return 128 + self.child.signalstatus
+
+    def screen(self) -> list[str]:
+        """The lines on the terminal's screen now (a terminal emulator replays the output, so
+        what was erased or redrawn is gone), trailing spaces removed."""
+        screen = pyte.Screen(self.columns, ROWS)
+        pyte.Stream(screen).feed(self.transcript.getvalue())
+        return [line.rstrip() for line in screen.display]
 
     def shown(self) -> str:
         """All output so far, as words (see `visible`)."""
