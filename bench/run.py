@@ -143,6 +143,51 @@ def persona_question_counts() -> dict[str, int]:
     return counts
 
 
+def persona_key_presses() -> dict[str, tuple[int, int, int]]:
+    """For each persona: questions asked, and the key presses of a whole walk in the arrow-key
+    menus and in --plain (the welcome's Enter, the answers, carrying on at a warning sign, the
+    review's Enter and the save menu's Enter, which saves nothing; a note's own words are not
+    counted, only its Enter). In the menus a question not
+    answered yet starts with the highlight on no answer, so the first Down reaches the first
+    row; a scale takes its digits; Enter on a multi with nothing ticked ticks the highlight."""
+    from fibrofoot import flow
+    from fibrofoot.answers import read_answers, validate_answers
+    from fibrofoot.bank.load import load_bank
+    from fibrofoot.bank.models import Kind
+    from fibrofoot.rules import applicable, asked_questions
+    from fibrofoot.terminal.prompter import option_rows, to_token
+
+    bank = load_bank()
+    figures = {}
+    for path in sorted(PERSONAS.glob("*.yaml")):
+        raw = read_answers(path)
+        if not (isinstance(raw, dict) and all(bank.has_question(k) for k in raw)):
+            continue
+        answers = applicable(bank, validate_answers(bank, raw, path.name))
+        asked = [q for q in asked_questions(bank, answers) if q.id in answers]
+        menus = plain = 3  # welcome, review, save menu: Enter each
+        for question in asked:
+            value = answers[question.id]
+            tokens = [token for token, _ in option_rows(question)]
+            if question.kind is Kind.TEXT:  # the typing of the words themselves not counted
+                menus, plain = menus + 1, plain + 1
+                continue
+            if question.kind is Kind.SCALE and isinstance(value, int):
+                menus += len(str(value)) + 1
+            elif isinstance(value, list):
+                rows = sorted(tokens.index(v) for v in value)
+                moves = rows[-1] + 1  # Downs from no row to the last tick
+                menus += moves + (1 if len(rows) == 1 else len(rows) + 1)  # Space(s), Enter
+            else:
+                menus += tokens.index(to_token(value)) + 2
+            chosen = value if isinstance(value, list) else [to_token(value)]
+            plain += len(",".join(str(tokens.index(t) + 1) for t in chosen)) + 1
+            if flow.red_flags_for(bank, question.id, answers):
+                menus, plain = menus + 2, plain + 2  # carry on
+        figures[path.stem] = (len(asked), menus, plain)
+    return figures
+
+
 def compile_bytecode() -> None:
     """Measure what a person's machine has after the first run: every module byte-compiled.
 
@@ -253,6 +298,18 @@ def main() -> None:
         )
         for name, count in sorted(counts.items()):
             print(f"  {name}: {count}")
+    presses = persona_key_presses()
+    if presses:
+        print()
+        print("Key presses for a whole walk (questions asked: menus / --plain):")
+        for name, (asked, menus, plain) in presses.items():
+            print(f"  {name}: {asked} questions: {menus} / {plain}")
+        menu_counts = sorted(m for _, m, _ in presses.values())
+        print(f"  median in the menus {statistics.median(menu_counts):g}, max {max(menu_counts)}")
+        print(
+            "  with --answers FILE answering everything: 3 (the welcome, the review and the "
+            "save menu: Enter each)"
+        )
 
 
 if __name__ == "__main__":
