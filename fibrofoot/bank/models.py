@@ -222,6 +222,7 @@ class SummaryText(_Strict):
     """The summary's title, headings and labels."""
 
     title: Text
+    finished_early: Text = Field(description="After the date line when the walk ended early.")
     red_flags: Text
     agenda: Text = Field(description="Over what the person most wants to ask or tell.")
     reported: Text

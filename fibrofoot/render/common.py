@@ -159,10 +159,10 @@ def _changes(summary: Summary) -> list[Changes]:
     return [Changes(heading, changes.lines, chart_words(changes), changes)]
 
 
-def date_line(summary: Summary) -> str:
+def date_line(summary: Summary, bank: Bank) -> str:
     line = f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
     if summary.finished_early:
-        return f"{line} · Finished early: only the answers given are listed"
+        return f"{line} · {bank.messages.summary.finished_early}"
     return line
 
 

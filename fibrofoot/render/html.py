@@ -54,7 +54,7 @@ def render_html(summary: Summary, bank: Bank) -> str:
             s=summary,
             title=bank.messages.summary.title,
             css=_stylesheet(),
-            date_line=date_line(summary),
+            date_line=date_line(summary, bank),
             sections=sections(summary, bank),
             footmap=foot_map(summary, bank),
             pain_chart=pain_chart,

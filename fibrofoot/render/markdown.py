@@ -65,7 +65,7 @@ def md_paragraphs(text: str) -> list[str]:
 def render_markdown(summary: Summary, bank: Bank) -> str:
     blocks: list[str] = [
         f"# {md_inline(bank.messages.summary.title)}",
-        md_inline(date_line(summary)),
+        md_inline(date_line(summary, bank)),
     ]
     blocks.append(f"*{md_inline(summary.about)}*")
     for section in sections(summary, bank):

@@ -27,7 +27,7 @@ from fibrofoot.summary import Summary
 def render_text(summary: Summary, bank: Bank, width: int = 72) -> str:
     page = _Page(max(width, 40))
     page.para(bank.messages.summary.title.upper())
-    page.para(date_line(summary))
+    page.para(date_line(summary, bank))
     page.para(summary.about)
     for section in sections(summary, bank):
         page.lines.extend(
