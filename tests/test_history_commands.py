@@ -262,3 +262,13 @@ def test_a_checkin_that_cannot_be_kept_says_why_and_shows_the_answers(
     assert "Not kept. Could not look at" in said
     assert "a part of the path is a file, not a folder" in said
     assert "- Pain (0-10): 5 out of 10" in said
+
+
+def test_a_checkin_stopped_keeps_nothing_and_ends_with_the_consult_message(data: Path) -> None:
+    """The input ends after the first answer (as Ctrl-D or Ctrl-C would stop it)."""
+    code, said, out = typed(["--plain", "checkin", "--keep"], "5")
+    assert code == 130
+    assert "Stopped." in said
+    assert said.rstrip().endswith("Tiny consult. Please talk to a healthcare professional.")
+    assert out == ""
+    assert not data.exists()

@@ -17,7 +17,7 @@ from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN
 from fibrofoot.history.compare import SinceLast, chart_words
 from fibrofoot.safe_text import harmless
 
-WIDTH, HEIGHT = 640, 150
+WIDTH, HEIGHT = 640, 110
 LEFT, RIGHT, TOP, BOTTOM = 28, 8, 8, 22
 
 
