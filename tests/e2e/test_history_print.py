@@ -53,5 +53,6 @@ def test_a_summary_with_six_weeks_of_history_prints_on_two_pages(
     assert _pages(pdf) <= MAX_PAGES
     printed = _text(pdf)
     assert since_heading(summary.since_last) in printed
-    assert chart_words(summary.since_last) in printed
+    # pdftotext joins a date broken at its hyphen across two lines ("2025-12-" "13")
+    assert chart_words(summary.since_last).replace("-", "") in printed.replace("-", "")
     assert printed.endswith(" ".join(summary.consult_message.split()))
