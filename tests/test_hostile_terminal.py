@@ -43,7 +43,7 @@ from fibrofoot.render.formats import FORMATS
 from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import asked_questions
 from fibrofoot.summary import build_summary
-from fibrofoot.terminal import cli, saving
+from fibrofoot.terminal import cli, saving, stopping
 from fibrofoot.terminal.checkin import walkthrough_offer
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.plain import PlainPrompter
@@ -420,7 +420,7 @@ def test_a_signal_during_a_save_stops_cleanly_and_says_so(
 
     monkeypatch.setattr(bank_load, "validate_bank", validate)
     _signal_during_fsync(monkeypatch, signum)
-    stops = [getattr(signal, name) for name in cli.STOPPED]
+    stops = [getattr(signal, name) for name in stopping.STOPPED]
     before = {s: signal.getsignal(s) for s in stops}
     lines = [*walk_lines(tiny_bank), *plain_save_lines(("text", None))[:2]]
     got, shown, _ = main_on(tiny_bank_dir, lines)

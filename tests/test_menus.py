@@ -607,3 +607,14 @@ def test_long_answers_wrap_under_their_first_word_instead_of_being_cut(
     shown = visible(drawn.getvalue())
     for n in range(40):
         assert f"word{n}" in shown.split()
+
+
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "note"])
+def test_two_ctrl_c_at_once_still_raise_keyboard_interrupt(
+    tiny_bank: Bank, keys: PipeInput, prompter: QuestionaryPrompter, question_id: str
+) -> None:
+    """A second Ctrl-C read before the menu has finished closing (two presses, or two
+    signals, at once) is not a second exit: the first one stops, with no other error."""
+    keys.send_text(CTRL_C + CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        ask(prompter, tiny_bank.question(question_id))

@@ -823,7 +823,7 @@ def test_an_extra_offer_that_fails_says_why_and_stays_offered() -> None:
 def test_ctrl_c_after_a_save_says_what_was_saved(tmp_path: Path) -> None:
     """Stopped in the menu that follows a save: the stop carries the sentence of the save
     (said by the command line instead of "Nothing was saved.")."""
-    from fibrofoot.terminal.cli import Signalled
+    from fibrofoot.terminal.stopping import Signalled
 
     class Stopping(Scripted):
         def choose(

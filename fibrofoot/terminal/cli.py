@@ -8,8 +8,9 @@ the modules, classes and the bank built then are never garbage, so the collector
 pure cost (about 10 ms of a report, 15 ms of the walkthrough's start); the walkthrough turns it
 back on once the bank is ready (`collect_from_now_on`), and every run turns it back on at the end.
 
-This is also the one place that names the process's streams and its signals; everything below
-receives the streams, and meets a signal as an exception.
+This is also the one place that names the process's streams and catches the stop signals
+(`stopping.py` turns them into exceptions); everything below receives the streams, and meets a
+signal as an exception.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: typing costs --
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
-    from types import FrameType
-    from typing import Any, NoReturn, TextIO
+    from typing import NoReturn, TextIO
 
     from fibrofoot.terminal.screen import Streams
 
@@ -34,28 +34,6 @@ if TYPE_CHECKING:
 FALLBACK_CONSULT = (
     "Please talk to a doctor or another healthcare professional about your foot pain."
 )
-
-# Signals that stop a run, and how the run says it ended. Each becomes an exception where the
-# program was (SIGTERM and SIGHUP would otherwise end Python without running `finally`, leaving
-# a temporary file), and the exit code is 128 + the signal's number: 130, 143, 129.
-# `signal` is imported only past the --version fast path, hence names rather than numbers.
-STOPPED = {
-    "SIGINT": "Stopped.",
-    "SIGTERM": "Stopped: fibrofoot was asked to end (SIGTERM).",
-    "SIGHUP": "Stopped: the terminal was closed (SIGHUP).",
-}
-NOTHING_SAVED = "Nothing was saved."
-
-
-class Signalled(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, met like Ctrl-C: every `finally` runs on the way out. Also any stop
-    signal (Ctrl-C too) that came after something was saved: `kept` says what, in a sentence,
-    where "Nothing was saved." is said otherwise."""
-
-    def __init__(self, signum: int, kept: str = "") -> None:
-        super().__init__(signum)
-        self.signum = signum
-        self.kept = kept
 
 
 def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
@@ -67,14 +45,16 @@ def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> i
         return EXIT_OK
     if streams is None:
         streams = _process_streams()
-    previous = _catch_stop_signals()
+    from fibrofoot.terminal.stopping import catch_stop_signals, restore
+
+    previous = catch_stop_signals()
     gc.disable()
     try:
         return _run(words, streams)
     finally:
         gc.unfreeze()  # as it was: main may run again in this process (the tests do)
         gc.enable()
-        _restore(previous)
+        restore(previous)
 
 
 def collect_from_now_on() -> None:
@@ -107,7 +87,9 @@ def _run(words: list[str], streams: Streams) -> int:
     except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal; Ctrl-D in a text box
         import signal
 
-        _ignore_stop_signals()  # a second Ctrl-C while saying so must not end in a traceback
+        from fibrofoot.terminal.stopping import NOTHING_SAVED, STOPPED, Signalled, begin_stop
+
+        begin_stop()  # a second Ctrl-C while saying so must not end in a traceback
         signum = stop.signum if isinstance(stop, Signalled) else signal.SIGINT
         kept = stop.kept if isinstance(stop, Signalled) else ""
         try:
@@ -176,46 +158,6 @@ def _flush_or_drop(*streams: TextIO | None) -> None:
             stream.flush()
         except (OSError, ValueError):
             drop(stream)
-
-
-def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
-    import signal  # imported already (`_catch_stop_signals`): nothing is loaded in a handler
-
-    _ignore_stop_signals()
-    raise KeyboardInterrupt if signum == signal.SIGINT else Signalled(signum)
-
-
-def _catch_stop_signals() -> dict[int, Any]:
-    """Turn each stop signal into an exception (the handler ignores any that follow); return
-    the handlers there were. Nothing changes off the main thread, where Python allows none."""
-    import signal
-
-    previous: dict[int, Any] = {}
-    for name in STOPPED:
-        signum = getattr(signal, name)
-        try:
-            previous[signum] = signal.signal(signum, _on_stop_signal)
-        except ValueError:
-            break
-    return previous
-
-
-def _ignore_stop_signals() -> None:
-    import signal
-
-    for name in STOPPED:
-        try:
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
-        except ValueError:
-            return
-
-
-def _restore(previous: dict[int, Any]) -> None:
-    import signal
-
-    for signum, handler in previous.items():
-        if handler is not None:  # None: set outside Python, and Python cannot set it back
-            signal.signal(signum, handler)
 
 
 def consult_message(folder: Path | None) -> str:

@@ -22,6 +22,7 @@ from questionary.prompts.common import InquirerControl
 from fibrofoot.answers import AnswerValue
 from fibrofoot.bank.models import SCALE_MAX, Kind, Question
 from fibrofoot.terminal.prompter import Nav, choice_problem, option_rows, tick, to_token
+from fibrofoot.terminal.stopping import begin_stop
 
 _HOW_TO_CHOOSE = "Use the arrows to choose an answer, then press Enter."
 _HOW_TO_SCORE = "Use the arrows or type a number, then press Enter."
@@ -61,8 +62,11 @@ def stop_keys() -> KeyBindings:
     keys = KeyBindings()
 
     @keys.add("<sigint>", eager=True)
+    @keys.add("c-c", eager=True)  # questionary's own, with the stop begun
     def _stop(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+        begin_stop()  # prompt_toolkit puts the signal handler back while it tidies up
+        if not event.app.is_done:  # a second signal read in the same batch of keys
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     return keys
 

@@ -21,7 +21,6 @@ from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.models import Kind, Question
 from fibrofoot.safe_text import escape_char, harmless, wrap_paragraph
 from fibrofoot.terminal import screen
-from fibrofoot.terminal.cli import Signalled
 from fibrofoot.terminal.menu_keys import (
     MenuState,
     add_keys,
@@ -41,6 +40,7 @@ from fibrofoot.terminal.prompter import (
     option_rows,
     typed_text,
 )
+from fibrofoot.terminal.stopping import Signalled
 
 _HOW = {
     "select": "Enter chooses",

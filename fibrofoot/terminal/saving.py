@@ -18,8 +18,8 @@ from fibrofoot.files import expand_path, path_kind, write_private
 from fibrofoot.render.formats import EXTENSIONS, FORMAT_LABELS, FORMATS, render
 from fibrofoot.safe_text import shown_path
 from fibrofoot.summary import Summary
-from fibrofoot.terminal.cli import NOTHING_SAVED, Signalled
 from fibrofoot.terminal.prompter import Prompter
+from fibrofoot.terminal.stopping import NOTHING_SAVED, Signalled
 
 ANSWERS = "answers"
 DONE = "done"

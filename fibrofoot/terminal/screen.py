@@ -16,7 +16,7 @@ from typing import TextIO
 
 from fibrofoot.errors import FibrofootError
 from fibrofoot.safe_text import ascii_int, shown_path, wrap_paragraph
-from fibrofoot.terminal.cli import Signalled
+from fibrofoot.terminal.stopping import Signalled
 
 KEYS_HELP_MENUS = (
     "Use the arrow keys and Enter to answer. ← goes back, ? shows why we ask, f finishes "
