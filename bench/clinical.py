@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict
 
 from fibrofoot import __version__
 from fibrofoot.answers import read_answers, validate_answers
+from fibrofoot.bank.base import LEVEL_ORDER, Level
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
 from fibrofoot.rules import applicable, next_unanswered
 from fibrofoot.summary import build_summary

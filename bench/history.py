@@ -24,8 +24,9 @@ import yaml
 
 from fibrofoot import __version__
 from fibrofoot.answers import Answers, validate_answers
+from fibrofoot.bank.base import Kind
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import Bank, Kind
+from fibrofoot.bank.models import Bank
 from fibrofoot.history import store
 from fibrofoot.history.record import checkin_entry, full_entry, to_row
 

@@ -152,8 +152,8 @@ def persona_key_presses() -> dict[str, tuple[int, int, int]]:
     row; a scale takes its digits; Enter on a multi with nothing ticked ticks the highlight."""
     from fibrofoot import flow
     from fibrofoot.answers import read_answers, validate_answers
+    from fibrofoot.bank.base import Kind
     from fibrofoot.bank.load import load_bank
-    from fibrofoot.bank.models import Kind
     from fibrofoot.rules import applicable, asked_questions
     from fibrofoot.terminal.prompter import option_rows, to_token
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError, problem_list
 from fibrofoot.files import read_text
 from fibrofoot.safe_text import LONE_SURROGATE, named_key, shown_path

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import DRAWN_REGIONS, Bank, Foot, MapArea, Question
+from fibrofoot.bank.foot_map import DRAWN_REGIONS, Foot, MapArea
+from fibrofoot.bank.models import Bank, Question
 
 FEET: tuple[Foot, ...] = ("left", "right")
 SIDE_PREFIX: dict[Foot, str] = {"left": "L", "right": "R"}

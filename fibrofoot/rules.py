@@ -6,17 +6,8 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.bank.models import (
-    LEVEL_ORDER,
-    Bank,
-    Condition,
-    Level,
-    Option,
-    Question,
-    RedFlag,
-    Role,
-    Signal,
-)
+from fibrofoot.bank.base import LEVEL_ORDER, Condition, Level
+from fibrofoot.bank.models import Bank, Option, Question, RedFlag, Role, Signal
 
 
 def condition_holds(condition: Condition, answers: Answers) -> bool:

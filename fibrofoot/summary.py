@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers, AnswerValue, answer_text
-from fibrofoot.bank.models import Bank, Kind, Level, Part, Question
+from fibrofoot.bank.base import Kind, Level
+from fibrofoot.bank.models import Bank, Part, Question
 from fibrofoot.history.compare import SinceLast
 from fibrofoot.regions import shaded_regions
 from fibrofoot.rules import all_hold, applicable, contributors_listed, is_asked, red_flags_raised

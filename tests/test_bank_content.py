@@ -10,8 +10,9 @@ import textstat  # type: ignore[import-untyped]
 from helpers.wording import forbidden_in
 
 from fibrofoot.answers import Answers
+from fibrofoot.bank.base import LEVEL_ORDER, NOT_SURE, Condition, Kind, Level
 from fibrofoot.bank.folder import default_bank_dir
-from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Condition, Kind, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.rules import (
     applicable,
     asked_questions,

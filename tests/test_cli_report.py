@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from fibrofoot.bank.models import Bank, Level
+from fibrofoot.bank.base import Level
+from fibrofoot.bank.models import Bank
 
 Cli = Callable[..., tuple[int, str, str]]
 Write = Callable[..., Path]

@@ -23,15 +23,9 @@ from helpers.render_fixtures import (
 
 from fibrofoot.answers import Answers
 from fibrofoot.bank.check import cross_reference_problems
+from fibrofoot.bank.foot_map import DRAWN_REGIONS, MAP_ASPECTS, MAP_PARTS, WHOLE_FOOT, FootMapText
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import (
-    DRAWN_REGIONS,
-    MAP_ASPECTS,
-    MAP_PARTS,
-    WHOLE_FOOT,
-    Bank,
-    FootMapText,
-)
+from fibrofoot.bank.models import Bank
 from fibrofoot.errors import FibrofootError
 from fibrofoot.regions import shaded_regions
 from fibrofoot.render.fhir import (

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fibrofoot.bank.models import Bank, Kind
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank
 
 Cli = Callable[..., tuple[int, str, str]]
 

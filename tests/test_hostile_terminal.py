@@ -38,7 +38,8 @@ from prompt_toolkit.output import DummyOutput
 from fibrofoot import flow
 from fibrofoot.answers import MAX_TEXT_CHARS, dump_answers, read_answers, validate_answers
 from fibrofoot.bank import load as bank_load
-from fibrofoot.bank.models import Bank, Kind, Question
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import asked_questions

@@ -16,7 +16,8 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.terminal.menus import QuestionaryPrompter
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows, to_token
 

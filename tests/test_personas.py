@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, read_answers, validate_answers
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Kind, Level
+from fibrofoot.bank.base import LEVEL_ORDER, Kind, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.fhir import questionnaire, questionnaire_response
 from fibrofoot.rules import applicable, next_unanswered
 from fibrofoot.summary import build_summary

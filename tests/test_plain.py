@@ -8,7 +8,8 @@ import io
 import pytest
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.terminal.plain import PlainPrompter
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows
 

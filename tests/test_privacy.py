@@ -31,7 +31,8 @@ from prompt_toolkit.output import DummyOutput
 
 from fibrofoot import flow
 from fibrofoot.answers import MAX_TEXT_CHARS
-from fibrofoot.bank.models import Bank, Kind, Question
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.render.formats import FORMATS, file_extension
 from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.cli import main

@@ -17,7 +17,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import LEVEL_ORDER, Role
+from fibrofoot.bank.base import LEVEL_ORDER
+from fibrofoot.bank.models import Role
 from fibrofoot.render.json_format import render_json
 from fibrofoot.rules import (
     applicable,

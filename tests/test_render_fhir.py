@@ -18,7 +18,8 @@ from helpers.strategies import tiny_test_bank
 
 from fibrofoot import __version__
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import Bank, Kind
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.fhir import (
     CANONICAL,
     questionnaire,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import Bank, Condition, Level
+from fibrofoot.bank.base import Condition, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.rules import (
     applicable,
     asked_questions,

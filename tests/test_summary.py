@@ -12,8 +12,9 @@ import yaml
 from helpers.render_fixtures import TINY_PERSONAS
 
 from fibrofoot.answers import Answers
+from fibrofoot.bank.base import Level
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import Bank, Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.render.json_format import render_json
 from fibrofoot.summary import SCHEMA_VERSION, Summary, build_summary
 from fibrofoot.yamlfile import parse

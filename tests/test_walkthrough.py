@@ -37,8 +37,9 @@ from prompt_toolkit.output import DummyOutput
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue, read_answers, validate_answers
+from fibrofoot.bank.base import LEVEL_ORDER, Level
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, Question
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.formats import FORMATS
 from fibrofoot.rules import asked_questions

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from fibrofoot.bank.base import LEVEL_ORDER, NOT_SURE
 from fibrofoot.bank.check_checkin import checkin_problems, checkin_texts
 from fibrofoot.bank.check_parts import part_problems
 from fibrofoot.bank.check_shapes import Problem, question_paths, shape_problems
-from fibrofoot.bank.models import LEVEL_ORDER, NOT_SURE, Bank, Role, Signal
+from fibrofoot.bank.models import Bank, Role, Signal
 from fibrofoot.bank.wording import forbidden_in
 from fibrofoot.safe_text import harmless, unsafe_characters
 from fibrofoot.yamlfile import Path_

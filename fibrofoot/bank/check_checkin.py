@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fibrofoot.bank.models import Bank, Kind, Question
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from fibrofoot.bank.base import Condition, Kind
 from fibrofoot.bank.check_shapes import Problem, condition_problems, question_paths
-from fibrofoot.bank.models import Bank, Condition, Kind, Part
+from fibrofoot.bank.models import Bank, Part
 from fibrofoot.yamlfile import Path_
 
 _KINDS_OF_PART = {

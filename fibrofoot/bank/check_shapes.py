@@ -9,19 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from fibrofoot.bank.models import (
-    DRAWN_REGIONS,
-    MAP_ASPECTS,
-    MAP_PARTS,
-    NOT_SURE,
-    SCALE_MAX,
-    SCALE_MIN,
-    WHOLE_FOOT,
-    Bank,
-    Condition,
-    Kind,
-    Question,
-)
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Condition, Kind
+from fibrofoot.bank.foot_map import DRAWN_REGIONS, MAP_ASPECTS, MAP_PARTS, WHOLE_FOOT
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.yamlfile import Path_
 
 Problem = tuple[Path_, str]

@@ -1,78 +1,23 @@
-"""The question bank as pydantic models.
+"""The question bank as pydantic models: questions, sections, contributors, signals, red flags,
+the check-in and the bank itself (the pieces are in `base.py`, the words in `messages.py`, the
+foot map's part in `foot_map.py`).
 
-Every model forbids unknown keys so that a misspelt key in the YAML is reported instead of
-silently ignored. Cross-references (ids, options, condition order) are checked in
+Cross-references (ids, options, condition order) are checked in
 `check_shapes.py`, and contributors, roles, levels and wording in `check.py`.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    PrivateAttr,
-    StringConstraints,
-)
+from pydantic import Field, PrivateAttr
 
-# An id: lower case letters, digits and underscores, starting with a letter.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-NOT_SURE = "not_sure"
-SCALE_MIN = 0
-SCALE_MAX = 10
+from fibrofoot.bank.base import Condition, Id, Kind, Level, Strict, Text
+from fibrofoot.bank.foot_map import MapArea, MapFeet
+from fibrofoot.bank.messages import Messages
 
 
-class Level(StrEnum):
-    """Red-flag levels, most urgent first."""
-
-    EMERGENCY = "emergency"
-    SAME_DAY = "same_day"
-    SOON = "soon"
-
-
-LEVEL_ORDER: tuple[Level, ...] = tuple(Level)
-
-
-class Kind(StrEnum):
-    YES_NO = "yes_no"
-    SINGLE = "single"
-    MULTI = "multi"
-    SCALE = "scale"
-    TEXT = "text"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-def _condition_value(value: object) -> bool | str:
-    """One clear problem for a bad value (a plain `bool | str` union reports one per member)."""
-    if isinstance(value, bool | str):
-        return value
-    raise ValueError("use true, false, not_sure or an answer value (an id)")
-
-
-ConditionValue = Annotated[bool | str, PlainValidator(_condition_value)]
-
-
-class Condition(_Strict):
-    """True when the answer to `question` is one of `is` (any of), or within the scale bounds."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-    question: Id
-    is_: tuple[ConditionValue, ...] | None = Field(default=None, alias="is")
-    at_least: int | None = None
-    at_most: int | None = None
-
-
-class Option(_Strict):
+class Option(Strict):
     value: Id
     label: Text
     exclusive: bool = Field(
@@ -96,51 +41,13 @@ class Part(StrEnum):
     AGENDA = "agenda"  # what they want to ask or tell: picked suggestions, or their own words
 
 
-# The foot map's regions: `part.aspect` (like `hindfoot.plantar`, under the heel) or `whole`;
-# the "which foot" answer adds the side (`L.` or `R.`). Only DRAWN_REGIONS have a drawing, in
-# fibrofoot/render/foot_shapes.py (a test holds the two together); the check refuses the rest.
-MAP_PARTS = ("toes", "forefoot", "midfoot", "hindfoot", "ankle")
-MAP_ASPECTS = ("plantar", "dorsal", "medial", "lateral", "posterior", "interdigital")
-WHOLE_FOOT = "whole"
-DRAWN_REGIONS = (
-    "toes.plantar",
-    "toes.dorsal",
-    "toes.interdigital",
-    "forefoot.plantar",
-    "forefoot.medial",
-    "midfoot.plantar",
-    "midfoot.dorsal",
-    "hindfoot.plantar",
-    "hindfoot.posterior",
-    "ankle.dorsal",
-    "ankle.medial",
-    "ankle.lateral",
-    WHOLE_FOOT,
-)
-Foot = Literal["left", "right"]
-
-
-class MapArea(_Strict):
-    """Where one answer to the "where does it hurt" question is shaded on the foot map."""
-
-    regions: list[str] = Field(min_length=1, description="Regions like hindfoot.plantar.")
-    caption: Text = Field(description="Its name in the sentence under the map.")
-
-
-class MapFeet(_Strict):
-    """Which feet one answer to the "which foot" question shades, and how the caption says it."""
-
-    feet: list[Foot] = Field(min_length=1)
-    caption: Text
-
-
-class Question(_Strict):
+class Question(Strict):
     id: Id
     text: Text
     why: Text
     label: Text = Field(description="Short heading for this answer in the summary.")
     kind: Kind
-    options: list[Option] = []
+    options: list[Option] = Field(default=[])
     ask_if: list[Condition] = Field(
         default=[], description="All of these must hold for the question to be asked."
     )
@@ -166,22 +73,22 @@ class Question(_Strict):
     )
 
 
-class Section(_Strict):
+class Section(Strict):
     id: Id
     title: Text
     questions: list[Question] = Field(min_length=1)
 
 
-class Suggestion(_Strict):
+class Suggestion(Strict):
     """A question a person might ask their clinician about a contributor: offered on the agenda
     and listed under "other questions" only when its contributor is listed and `offer_if` holds."""
 
     id: Id
     text: Text
-    offer_if: list[Condition] = []
+    offer_if: list[Condition] = Field(default=[])
 
 
-class Contributor(_Strict):
+class Contributor(Strict):
     id: Id
     title: Text
     explanation: Text
@@ -195,7 +102,7 @@ class Role(StrEnum):
     SUPPORTING = "supporting"  # adds its reason only under a contributor already listed
 
 
-class Signal(_Strict):
+class Signal(Strict):
     id: Id
     raises: list[Id] = Field(min_length=1)
     role: Role
@@ -203,84 +110,19 @@ class Signal(_Strict):
     reason: Text
 
 
-class RedFlag(_Strict):
+class RedFlag(Strict):
     id: Id
     level: Level
     when: list[Condition] = Field(min_length=1)
     message: Text
 
 
-class LevelText(_Strict):
-    marker: Text = Field(
-        description="One word a screen reader speaks before the title: 'Urgent', 'Warning'."
-    )
-    title: Text
-    where_to_go: Text
-
-
-class SummaryText(_Strict):
-    """The summary's title, headings and labels."""
-
-    title: Text
-    finished_early: Text = Field(description="After the date line when the walk ended early.")
-    red_flags: Text
-    agenda: Text = Field(description="Over what the person most wants to ask or tell.")
-    reported: Text
-    how_much: Text = Field(description="Before the pain numbers, shown together on one line.")
-    function: Text = Field(description="Over what foot pain made harder.")
-    goal: Text = Field(description="Before the one thing they most want to do again.")
-    not_answered: Text = Field(description="A how-often line that was asked but not answered.")
-    negatives: Text
-    contributors: Text = Field(description="Safety-relevant: says 'may be worth raising'.")
-    contributors_note: Text
-    because: Text
-    explanations: Text = Field(description="Over the longer words about each pattern listed.")
-    questions: Text
-    notes: Text
-
-
-class MapRegionText(_Strict):
-    word: Text = Field(description="Written on the drawing, on the region.")
-    label: Text = Field(description="Its plain name in the JSON and FHIR, after the side.")
-
-
-class FootMapText(_Strict):
-    """The foot map's own words; what each answer shades is on the questions (map_areas,
-    map_feet)."""
-
-    where: Text = Field(description="Starts the caption: 'Where you said it hurts: heel, ...'.")
-    shaded_on: Text = Field(description="'Shaded on' the feet named by map_feet.")
-    feet_not_answered: Text = Field(
-        description="The caption's feet when 'which foot' is unanswered."
-    )
-    top: Text
-    sole: Text
-    inner: Text
-    outer: Text
-    left: Text
-    right: Text
-    regions: dict[str, MapRegionText] = Field(
-        default={}, description="The words for each region map_areas shades."
-    )
-
-
-class Messages(_Strict):
-    intro: Text
-    privacy: Text
-    disclaimer: Text = Field(description="One line: what fibrofoot is and is not.")
-    consult: Text
-    emergency_line: Text
-    levels: dict[Level, LevelText]
-    summary: SummaryText
-    foot_map: FootMapText | None = None
-
-
-class Becomes(_Strict):
+class Becomes(Strict):
     question: Id = Field(description="A multi question that is still asked.")
     value: Id = Field(description="The option ticked there for a saved 'yes'.")
 
 
-class RetiredQuestion(_Strict):
+class RetiredQuestion(Strict):
     """A yes/no question no longer asked whose saved answers still load: a saved `true`
     becomes a tick in another question (see `fibrofoot.answers.validate_answers`)."""
 
@@ -288,15 +130,15 @@ class RetiredQuestion(_Strict):
     becomes: Becomes
 
 
-class CheckIn(_Strict):
+class CheckIn(Strict):
     """`fibrofoot checkin`: a few questions between appointments, asked in order. `asks`
     repeats walkthrough questions by id (their answers then compare with a walkthrough's);
     `questions` are the check-in's own."""
 
     title: Text
     intro: Text
-    asks: list[Id] = []
-    questions: list[Question] = []
+    asks: list[Id] = Field(default=[])
+    questions: list[Question] = Field(default=[])
     trend: Id = Field(description="The 0-10 question whose numbers the history's trend shows.")
     where: Id | None = Field(
         default=None,
@@ -304,13 +146,13 @@ class CheckIn(_Strict):
     )
 
 
-class Bank(_Strict):
+class Bank(Strict):
     messages: Messages
     contributors: list[Contributor]
     red_flags: list[RedFlag]
     sections: list[Section] = Field(min_length=1)
     signals: list[Signal]
-    retired_questions: list[RetiredQuestion] = []
+    retired_questions: list[RetiredQuestion] = Field(default=[])
     checkin: CheckIn | None = None
 
     _questions: dict[str, Question] = PrivateAttr(default_factory=dict)

@@ -16,7 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.models import Bank, Kind, Part, Question
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Bank, Part, Question
 from fibrofoot.history.record import Entry, full_entry
 from fibrofoot.history.trend import HistoryWords
 

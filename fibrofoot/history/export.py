@@ -14,7 +14,8 @@ import json
 from typing import Any, Literal
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.history.record import Entry, State
 from fibrofoot.history.trend import answer_words, questions_of
 from fibrofoot.render.fhir import CANONICAL, canonical_reference, to_json

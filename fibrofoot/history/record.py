@@ -18,7 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.bank.models import NOT_SURE, Bank, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError
 from fibrofoot.history.store import Row
 from fibrofoot.rules import applicable, contributors_listed, is_asked, red_flags_raised

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fibrofoot.answers import AnswerValue, answer_text
-from fibrofoot.bank.models import SCALE_MAX, Bank, Kind, Question
+from fibrofoot.bank.base import SCALE_MAX, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.history.record import KIND_WORDS, Entry
 
 BLOCKS = "▁▂▃▄▅▆▇█"

@@ -13,7 +13,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from fibrofoot.bank.models import SCALE_MAX, SCALE_MIN
+from fibrofoot.bank.base import SCALE_MAX, SCALE_MIN
 from fibrofoot.history.compare import SinceLast, chart_words
 from fibrofoot.safe_text import harmless
 

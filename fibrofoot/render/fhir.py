@@ -37,7 +37,8 @@ from html import escape
 from typing import Any
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerValue
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Condition, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Condition, Kind
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.history.compare import since_heading
 from fibrofoot.safe_text import escape_char, harmless
 from fibrofoot.summary import Summary

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from fibrofoot.bank.models import WHOLE_FOOT, Bank, Foot
+from fibrofoot.bank.foot_map import WHOLE_FOOT, Foot
+from fibrofoot.bank.models import Bank
 from fibrofoot.regions import shading
 from fibrofoot.render.foot_shapes import DRAWINGS, SHAPES, View
 from fibrofoot.summary import Summary

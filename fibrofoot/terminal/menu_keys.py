@@ -20,7 +20,8 @@ from questionary import Separator
 from questionary.prompts.common import InquirerControl
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.models import SCALE_MAX, Kind, Question
+from fibrofoot.bank.base import SCALE_MAX, Kind
+from fibrofoot.bank.models import Question
 from fibrofoot.terminal.prompter import Nav, choice_problem, option_rows, tick, to_token
 from fibrofoot.terminal.stopping import begin_stop
 

@@ -18,7 +18,8 @@ from prompt_toolkit.layout.screen import Char
 from questionary import Choice, Separator
 
 from fibrofoot.answers import AnswerValue, answer_text
-from fibrofoot.bank.models import Kind, Question
+from fibrofoot.bank.base import Kind
+from fibrofoot.bank.models import Question
 from fibrofoot.safe_text import escape_char, harmless, wrap_paragraph
 from fibrofoot.terminal import screen
 from fibrofoot.terminal.menu_keys import (

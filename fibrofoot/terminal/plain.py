@@ -10,7 +10,8 @@ import re
 from typing import TextIO
 
 from fibrofoot.answers import AnswerValue, answer_text
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind
+from fibrofoot.bank.models import Question
 from fibrofoot.safe_text import ascii_int
 from fibrofoot.terminal import screen
 from fibrofoot.terminal.prompter import (

@@ -12,7 +12,8 @@ from enum import Enum
 from typing import Literal, TextIO
 
 from fibrofoot.answers import MAX_TEXT_CHARS, AnswerProblem, AnswerValue, normalise, with_tick
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind, Question
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind
+from fibrofoot.bank.models import Question
 from fibrofoot.safe_text import LONE_SURROGATE
 from fibrofoot.terminal import screen
 

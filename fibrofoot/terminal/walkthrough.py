@@ -16,7 +16,8 @@ from typing import TextIO
 
 from fibrofoot import __version__, flow
 from fibrofoot.answers import Answers, answer_text
-from fibrofoot.bank.models import LEVEL_ORDER, Bank, Level, RedFlag
+from fibrofoot.bank.base import LEVEL_ORDER, Level
+from fibrofoot.bank.models import Bank, RedFlag
 from fibrofoot.errors import FibrofootError
 from fibrofoot.render.text import render_text
 from fibrofoot.rules import by_level, next_unanswered, red_flags_raised

@@ -31,7 +31,8 @@ from helpers.terminal import (
 from helpers.wording import assert_safe_ending
 
 from fibrofoot.answers import Answers, read_answers, validate_answers
-from fibrofoot.bank.models import Bank, Level
+from fibrofoot.bank.base import Level
+from fibrofoot.bank.models import Bank
 from fibrofoot.summary import build_summary
 from fibrofoot.terminal.walkthrough import REVIEW_DONE
 

@@ -20,8 +20,9 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from fibrofoot.answers import MAX_TEXT_CHARS, Answers, AnswerValue
+from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind
 from fibrofoot.bank.load import load_bank
-from fibrofoot.bank.models import NOT_SURE, SCALE_MAX, SCALE_MIN, Bank, Kind, Question
+from fibrofoot.bank.models import Bank, Question
 from fibrofoot.rules import is_asked
 from helpers.wording import is_harmless_user_text
 

@@ -27,7 +27,8 @@ from prompt_toolkit.keys import Keys
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
-from fibrofoot.bank.models import Bank, Kind, Level, Question, RedFlag
+from fibrofoot.bank.base import Kind, Level
+from fibrofoot.bank.models import Bank, Question, RedFlag
 from fibrofoot.rules import asked_questions, offered
 from fibrofoot.terminal.checkin import HISTORY_OFFER
 from fibrofoot.terminal.prompter import option_rows, to_token
