@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
-from helpers.terminal import TINY_BANK
+from helpers.terminal import TINY_BANK, FakeTty
 
 from fibrofoot.history import store
 from fibrofoot.history.trend import BLOCKS
@@ -23,11 +23,6 @@ Cli = Callable[..., tuple[int, str, str]]
 Write = Callable[..., Path]
 TINY = ("--questions", str(TINY_BANK))
 CALM = {"warning": ["none"], "where": ["heel"], "side": "left", "level": 3, "tingling": False}
-
-
-class FakeTty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 @pytest.fixture

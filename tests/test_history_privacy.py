@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.terminal import TINY_BANK
+from helpers.terminal import TINY_BANK, FakeTty
 from test_privacy import no_network  # noqa: F401 (the fixture, used by name below)
 
 from fibrofoot.history import store
@@ -17,11 +17,6 @@ from fibrofoot.terminal.cli import main
 from fibrofoot.terminal.screen import Streams
 
 CALM = {"warning": ["none"], "where": ["heel"], "side": "left", "level": 3}
-
-
-class FakeTty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 class Places:

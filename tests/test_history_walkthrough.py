@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from helpers.terminal import TINY_BANK, TINY_CALM, plain_answer, save_menu
+from helpers.terminal import TINY_BANK, TINY_CALM, FakeTty, plain_answer, save_menu
 
 from fibrofoot import __version__
 from fibrofoot.answers import Answers
@@ -20,11 +20,6 @@ from fibrofoot.rules import asked_questions
 from fibrofoot.terminal.checkin import HISTORY_OFFER, KEEP_LABEL
 from fibrofoot.terminal.cli import main
 from fibrofoot.terminal.screen import Streams
-
-
-class FakeTty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 @pytest.fixture

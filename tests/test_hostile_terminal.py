@@ -25,6 +25,7 @@ from helpers.terminal import (
     FIBROFOOT,
     SOURCE_DATE_EPOCH,
     TINY_CALM,
+    FakeTty,
     Keyboard,
     deadline,
     plain_answer,
@@ -57,13 +58,6 @@ SUMMARY_NAME = "fibrofoot-summary-2026-01-15.txt"
 LONG_NAME = "x" * 256 + ".txt"
 NOT_ASCII_DIGITS = ["①", "²", "１", "٣", "𝟙"]
 NO_BACK = Navigation(can_go_back=False)
-
-
-class FakeTty(io.StringIO):
-    """A 'terminal': typed lines to read, or what was printed on it."""
-
-    def isatty(self) -> bool:
-        return True
 
 
 @pytest.fixture(autouse=True)

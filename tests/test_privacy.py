@@ -16,6 +16,7 @@ from helpers.terminal import (
     TINY_BANK,
     TINY_CALM,
     TINY_WALK,
+    FakeTty,
     Terminal,
     answer_keys,
     choice_keys,
@@ -88,13 +89,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
         monkeypatch.setattr(socket, name, lookup(name))
     return attempts
-
-
-class FakeTty(io.StringIO):
-    """Lines typed on a 'terminal' (`isatty()` is what fibrofoot checks before asking)."""
-
-    def isatty(self) -> bool:
-        return True
 
 
 @pytest.fixture

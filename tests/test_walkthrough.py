@@ -21,6 +21,7 @@ from helpers.terminal import (
     SAVE_AS,
     SAVE_MENU,
     TINY_BANK,
+    FakeTty,
     Keyboard,
     Save,
     answer_keys,
@@ -188,13 +189,6 @@ def run(bank: Bank, script: Sequence[tuple[str, Reply]], prefill: Answers | None
 
 def words(text: str) -> str:
     return " ".join(text.split())
-
-
-class FakeTty(io.StringIO):
-    """Typed lines on a 'terminal' (`isatty()` is what fibrofoot checks before asking)."""
-
-    def isatty(self) -> bool:
-        return True
 
 
 def streams(typed: str, tty: bool = True) -> Streams:
@@ -456,12 +450,9 @@ def test_review_asks_the_questions_a_change_opens(tiny_bank: Bank) -> None:
     assert "Pattern R" in result.summary
 
 
-def test_a_warning_sign_completed_by_a_question_a_review_change_opens_is_shown_at_once(
-    tiny_bank_copy: Path,
-) -> None:
-    """A red flag on a follow-up that a review change opens stops the review the moment the
-    follow-up is answered, as it would in the walk."""
-    (tiny_bank_copy / "90-flag.yaml").write_text(
+def _with_a_long_stiffness_flag(folder: Path) -> Bank:
+    """The tiny bank with a book-soon warning sign on a follow-up question."""
+    (folder / "90-flag.yaml").write_text(
         "red_flags:\n"
         "  - id: flag_long_stiffness\n"
         "    level: soon\n"
@@ -469,7 +460,15 @@ def test_a_warning_sign_completed_by_a_question_a_review_change_opens_is_shown_a
         "    message: Tiny long-stiffness flag message.\n",
         encoding="utf-8",
     )
-    bank = load_bank(tiny_bank_copy)
+    return load_bank(folder)
+
+
+def test_a_warning_sign_completed_by_a_question_a_review_change_opens_is_shown_at_once(
+    tiny_bank_copy: Path,
+) -> None:
+    """A red flag on a follow-up that a review change opens stops the review the moment the
+    follow-up is answered, as it would in the walk."""
+    bank = _with_a_long_stiffness_flag(tiny_bank_copy)
     script = [
         *answering(bank, NOT_STIFF),
         (REVIEW, "stiffness"),
@@ -673,15 +672,7 @@ def test_a_change_in_the_review_after_finishing_early_asks_nothing_new() -> None
 def test_a_second_stop_repeats_the_most_urgent_warning_so_far(tiny_bank_copy: Path) -> None:
     """An emergency sign carried on from, then a book-soon sign: the second stop repeats the
     emergency's title and where to go, after the new warning."""
-    (tiny_bank_copy / "90-flag.yaml").write_text(
-        "red_flags:\n"
-        "  - id: flag_long_stiffness\n"
-        "    level: soon\n"
-        "    when: [{question: stiff_long, is: [long]}]\n"
-        "    message: Tiny long-stiffness flag message.\n",
-        encoding="utf-8",
-    )
-    bank = load_bank(tiny_bank_copy)
+    bank = _with_a_long_stiffness_flag(tiny_bank_copy)
     answers = {**WALK, "warning": ["emergency_sign"], "stiff_long": "long"}
     steps = answering(bank, answers)
     script = [*steps[: position(steps, "stiff_long") + 1], (STOP_OR_GO, "stop"), *saving()]

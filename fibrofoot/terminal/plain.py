@@ -7,7 +7,7 @@ to `out` (the terminal, never stdout).
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import Literal, TextIO
 
 from fibrofoot.answers import AnswerValue, answer_text
 from fibrofoot.bank.base import NOT_SURE, SCALE_MAX, SCALE_MIN, Kind
@@ -53,11 +53,9 @@ class PlainPrompter(Prompter):
             else "Type a number, or the answer's words."
         )
         while True:
-            typed = self._read(_prompt(hint, nav, kept))
-            if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.WHY:
-                    continue
-                return nav_result
+            typed = self._typed(_prompt(hint, nav, kept), question, nav)
+            if isinstance(typed, Nav):
+                return typed
             if not typed and default is not None:
                 self.say(f"You chose: {kept}.")
                 return default
@@ -112,11 +110,9 @@ class PlainPrompter(Prompter):
         unsure = " or n for not sure" if question.allow_not_sure else ""
         while True:
             hint = f"Type a number from {SCALE_MIN} to {SCALE_MAX}{unsure}."
-            typed = self._read(_prompt(hint, nav, kept))
-            if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.WHY:
-                    continue
-                return nav_result
+            typed = self._typed(_prompt(hint, nav, kept), question, nav)
+            if isinstance(typed, Nav):
+                return typed
             if not typed and default is not None:
                 self.say(f"You chose: {kept}.")
                 return default
@@ -139,11 +135,9 @@ class PlainPrompter(Prompter):
         hint = "Type your answer, then press Enter; a pasted note of several lines is kept whole."
         hint += " Type clear to empty it." if kept else " Press Enter alone to skip."
         while True:
-            typed = self._read(_prompt(hint, nav, kept))
-            if (nav_result := self._navigation(typed, question, nav)) is not None:
-                if nav_result is Nav.WHY:
-                    continue
-                return nav_result
+            typed = self._typed(_prompt(hint, nav, kept), question, nav)
+            if isinstance(typed, Nav):
+                return typed
             if typed.lower() == "clear":
                 self.say("The note is now empty.")
                 return ""
@@ -156,6 +150,19 @@ class PlainPrompter(Prompter):
                     self.say(f"Your note of {len(lines)} lines is kept whole.")
                 return note or kept
             self.say(f"{problem} Please shorten it; nothing else was lost.")
+
+    def _typed(
+        self, prompt: str, question: Question, nav: Navigation
+    ) -> str | Literal[Nav.BACK, Nav.FINISH]:
+        """What was typed at a question, once it is not "?" (answered here): the text, or
+        Nav.BACK or Nav.FINISH."""
+        while True:
+            typed = self._read(prompt)
+            match self._navigation(typed, question, nav):
+                case None:
+                    return typed
+                case Nav.BACK | Nav.FINISH as leave:
+                    return leave
 
     def _navigation(self, typed: str, question: Question, nav: Navigation) -> Nav | None:
         """Nav.BACK or Nav.FINISH to leave the question, Nav.WHY when the input was handled here

@@ -77,6 +77,14 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 _GAP = r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+"  # what may sit between two words on screen
 
 
+class FakeTty(io.StringIO):
+    """A 'terminal' for in-process runs: typed lines to read, or what was printed on it
+    (`isatty()` is what fibrofoot checks before asking)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 class Keyboard(StrEnum):
     """Keys as a terminal sends them (copier's tests/helpers.py does the same)."""
 
