@@ -21,6 +21,7 @@ from fibrofoot.history.record import (
     full_entry,
     to_row,
 )
+from fibrofoot.history.row import Row
 
 AT = datetime(2026, 1, 15, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -85,6 +86,6 @@ def test_the_fingerprint_follows_the_banks_content(tiny_bank: Bank, tiny_bank_co
 
 
 def test_a_document_this_version_cannot_read_is_a_sentence(tmp_path: Path) -> None:
-    row = store.Row(AT, "full", "9.0", "x", '{"responses": {"a": {"state": "teleported"}}}', 7)
+    row = Row(AT, "full", "9.0", "x", '{"responses": {"a": {"state": "teleported"}}}', 7)
     with pytest.raises(FibrofootError, match="cannot be read by this version"):
         from_row(row)

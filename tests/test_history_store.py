@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from fibrofoot.errors import FibrofootError
-from fibrofoot.history import store
-from fibrofoot.history.store import Row
+from fibrofoot.history import database, store
+from fibrofoot.history.row import Row
 
 PARIS = timezone(timedelta(hours=1))
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -89,7 +89,7 @@ def make_version_1(folder: Path) -> Path:
     path = store.database_path(folder)
     db = sqlite3.connect(path)
     db.executescript(V1_SCHEMA)
-    db.execute(f"PRAGMA application_id = {store.APPLICATION_ID}")
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
     db.execute("PRAGMA user_version = 1")
     db.execute(
         "INSERT INTO entry (taken_at, kind, tool_version, bank_fingerprint, document) "
@@ -107,16 +107,71 @@ def test_a_version_1_file_is_migrated_and_keeps_its_entries(tmp_path: Path) -> N
     kept = store.read(folder)
     assert [r.tool_version for r in kept] == ["0.1.0", "0.0.9"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
     utc = db.execute("SELECT taken_utc FROM entry WHERE kind = 'full'").fetchone()[0]
     assert utc == "2025-06-02T04:30:00Z"
     db.close()
 
 
-def test_a_version_1_file_is_migrated_by_reading_it_too(tmp_path: Path) -> None:
+def test_a_version_1_file_is_read_as_it_is_and_never_migrated_by_reading(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "data"
-    make_version_1(folder)
-    assert [r.kind for r in store.read(folder)] == ["full"]
+    path = make_version_1(folder)
+    before = digest(path)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO entry (taken_at, kind, tool_version, bank_fingerprint, document) "
+        "VALUES ('2025-06-02T01:00:00+02:00', 'checkin', '0.0.9', 'old', '{}')"
+    )  # earlier as an instant (23:00 UTC) than the 04:30 UTC entry, later as a local time
+    db.commit()
+    db.close()
+    before = digest(path)
+    assert [r.kind for r in store.read(folder)] == ["full", "checkin"]
+    assert store.count(folder) == 2
+    assert digest(path) == before
+    assert sorted(p.name for p in folder.iterdir()) == [store.FILE_NAME]
+
+
+def test_an_empty_file_reads_as_no_entries_and_stays_empty(tmp_path: Path) -> None:
+    """A crash between making the file and the first write leaves it empty: reading it
+    neither fails nor turns it into a database."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    path = store.database_path(folder)
+    path.touch(mode=0o600)
+    assert store.read(folder) == []
+    assert store.count(folder) == 0
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in folder.iterdir()) == [store.FILE_NAME]
+    store.add(folder, [row(1)])
+    assert len(store.read(folder)) == 1
+
+
+def test_a_time_that_is_not_one_is_said_as_damage(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    store.add(folder, [row(1)])
+    db = sqlite3.connect(store.database_path(folder))
+    db.execute("UPDATE entry SET taken_at = '2026-01-01 at nine'")
+    db.commit()
+    db.close()
+    with pytest.raises(FibrofootError, match="damaged"):
+        store.read(folder)
+
+
+def test_a_file_and_folder_made_looser_are_made_private_again_by_a_write(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    store.add(folder, [row(1)])
+    path = store.database_path(folder)
+    path.chmod(0o644)
+    folder.chmod(0o755)
+    store.read(folder)  # reading changes nothing
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    store.add(folder, [row(2)])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_a_file_from_a_newer_fibrofoot_is_refused_and_never_altered(tmp_path: Path) -> None:
@@ -124,7 +179,7 @@ def test_a_file_from_a_newer_fibrofoot_is_refused_and_never_altered(tmp_path: Pa
     store.add(folder, [row(1)])
     path = store.database_path(folder)
     db = sqlite3.connect(path)
-    db.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    db.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
     db.commit()
     db.close()
     before = digest(path)

@@ -21,7 +21,7 @@ from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.base import NOT_SURE, Kind
 from fibrofoot.bank.models import Bank, Question
 from fibrofoot.errors import FibrofootError
-from fibrofoot.history.store import Row
+from fibrofoot.history.row import Row
 from fibrofoot.rules import applicable, contributors_listed, is_asked, red_flags_raised
 
 EntryKind = Literal["full", "checkin"]
