@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,6 +182,61 @@ def test_forget_all_leaves_no_file_or_folder(kept: Path, cli: Cli) -> None:
     assert code == 0, err
     assert "Deleted 3 entries" in err
     assert not kept.exists()
+
+
+def spoil(folder: Path, day: str) -> None:
+    """Make the entry of `day` one this version cannot read (as a later version might write)."""
+    db = sqlite3.connect(store.database_path(folder))
+    db.execute(
+        "UPDATE entry SET document = '{\"responses\": 7}' WHERE taken_at LIKE ?", (f"{day}%",)
+    )
+    db.commit()
+    db.close()
+
+
+def test_an_unreadable_entry_is_named_and_the_others_are_shown_and_exported(
+    kept: Path, cli: Cli, tmp_path: Path
+) -> None:
+    spoil(kept, "2026-01-05")
+    code, out, err = cli(*TINY, "history")
+    assert code == 0, err
+    assert [line[:10] for line in out.splitlines()[:2]] == ["2026-01-10", "2026-01-01"]
+    said = " ".join(err.split())  # as wrapped for the terminal
+    assert "1 kept entry cannot be read by this version of fibrofoot" in said
+    assert "taken 2026-01-05 12:00" in said
+    code, _, err = cli(*TINY, "export", "-o", tmp_path / "all.json")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "Exported 2 entries" in said
+    assert "Not in it: 1 kept entry cannot be read" in said
+    exported = json.loads((tmp_path / "all.json").read_text())["entries"]
+    assert [e["taken_at"][:10] for e in exported] == ["2026-01-01", "2026-01-10"]
+
+
+def test_forget_deletes_what_cannot_be_read_by_day_and_all(kept: Path, cli: Cli) -> None:
+    spoil(kept, "2026-01-05")
+    spoil(kept, "2026-01-10")
+    code, _, err = cli(*TINY, "forget", "2026-01-05", "--yes")
+    assert code == 0, err
+    assert "Deleted 1 entry from 2026-01-05:" in err
+    assert "2026-01-05 12:00 · an entry this version cannot read" in err
+    code, _, err = cli(*TINY, "forget", "--all", "--yes")
+    assert code == 0, err
+    assert "Deleted 2 entries" in err
+    assert not kept.exists()
+
+
+def test_history_on_an_empty_file_says_nothing_is_kept_and_leaves_it_empty(
+    data: Path, cli: Cli
+) -> None:
+    """The file made, then a crash before the first write: reading does not make it a
+    database."""
+    data.mkdir(mode=0o700)
+    store.database_path(data).touch(mode=0o600)
+    code, _, err = cli(*TINY, "history")
+    assert code == 0, err
+    assert "Nothing is kept yet" in err
+    assert store.database_path(data).stat().st_size == 0
 
 
 def test_forget_asks_first_and_keeps_everything_unless_told_yes(kept: Path) -> None:

@@ -6,20 +6,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-
 from fibrofoot.answers import Answers
 from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import Bank
-from fibrofoot.errors import FibrofootError
 from fibrofoot.history import store
 from fibrofoot.history.record import (
     State,
     bank_fingerprint,
     checkin_entry,
-    from_row,
+    entries_of,
     full_entry,
     to_row,
+    unreadable_words,
 )
 from fibrofoot.history.row import Row
 
@@ -39,7 +37,7 @@ def test_each_state_is_kept_apart_through_the_store(tiny_bank: Bank, tmp_path: P
     }
     entry = full_entry(tiny_bank, answers, AT, "0.1.0")
     store.add(tmp_path, [to_row(entry)])
-    (back,) = [from_row(r) for r in store.read(tmp_path)]
+    (back,), _ = entries_of(store.read(tmp_path))
     states = {q: r.state for q, r in back.document.responses.items()}
     assert states == {
         "warning": State.NONE,
@@ -85,7 +83,13 @@ def test_the_fingerprint_follows_the_banks_content(tiny_bank: Bank, tiny_bank_co
     assert bank_fingerprint(tiny_bank) != bank_fingerprint(load_bank(tiny_bank_copy))
 
 
-def test_a_document_this_version_cannot_read_is_a_sentence(tmp_path: Path) -> None:
-    row = Row(AT, "full", "9.0", "x", '{"responses": {"a": {"state": "teleported"}}}', 7)
-    with pytest.raises(FibrofootError, match="cannot be read by this version"):
-        from_row(row)
+def test_a_document_this_version_cannot_read_is_set_apart_and_named() -> None:
+    bad = Row(AT, "full", "9.0", "x", '{"responses": {"a": {"state": "teleported"}}}', 7)
+    good = Row(AT, "checkin", "0.1.0", "x", '{"responses": {}}', 8)
+    entries, unreadable = entries_of([bad, good])
+    assert [e.id for e in entries] == [8]
+    assert unreadable == [bad]
+    words = unreadable_words(unreadable)
+    assert words.startswith("1 kept entry cannot be read by this version of fibrofoot")
+    assert "number 7, taken 2026-01-15 09:30" in words
+    assert "'fibrofoot forget 2026-01-15' deletes it" in words

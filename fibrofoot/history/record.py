@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from fibrofoot.answers import Answers, AnswerValue
 from fibrofoot.bank.base import NOT_SURE, Kind
 from fibrofoot.bank.models import Bank, Question
-from fibrofoot.errors import FibrofootError
 from fibrofoot.history.row import Row
 from fibrofoot.rules import applicable, contributors_listed, is_asked, red_flags_raised
 
@@ -136,19 +135,41 @@ def to_row(entry: Entry) -> Row:
     )
 
 
-def from_row(row: Row) -> Entry:
-    """An entry read back; a document this version cannot read is a sentence, not a crash."""
+def from_row(row: Row) -> Entry | None:
+    """An entry read back, or None if this version cannot read its document."""
     try:
+        document = Document.model_validate_json(row.document)
         return Entry(
             id=row.id,
             taken_at=row.taken_at,
             kind=row.kind,
             tool_version=row.tool_version,
             bank_fingerprint=row.bank_fingerprint,
-            document=Document.model_validate_json(row.document),
+            document=document,
         )
     except ValidationError:
-        raise FibrofootError(
-            f"The kept entry {row.id} (taken {row.taken_at:%Y-%m-%d %H:%M}) cannot be read by "
-            "this version of fibrofoot; it was left as it is."
-        ) from None
+        return None
+
+
+def entries_of(rows: list[Row]) -> tuple[list[Entry], list[Row]]:
+    """The entries of `rows` this version can read, and the rows it cannot (in their order)."""
+    entries, unreadable = [], []
+    for row in rows:
+        entry = from_row(row)
+        if entry is None:
+            unreadable.append(row)
+        else:
+            entries.append(entry)
+    return entries, unreadable
+
+
+def unreadable_words(rows: list[Row]) -> str:
+    """Which kept entries this version cannot read, and how to delete them if wished."""
+    listed = "; ".join(f"number {row.id}, taken {row.taken_at:%Y-%m-%d %H:%M}" for row in rows)
+    days = " or ".join(dict.fromkeys(f"'fibrofoot forget {row.taken_at:%Y-%m-%d}'" for row in rows))
+    many = len(rows) != 1
+    return (
+        f"{len(rows)} kept entr{'ies' if many else 'y'} cannot be read by this version of "
+        f"fibrofoot ({listed}); {'they were' if many else 'it was'} left as "
+        f"{'they are' if many else 'it is'}, and {days} deletes {'them' if many else 'it'}."
+    )

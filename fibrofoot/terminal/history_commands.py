@@ -1,8 +1,10 @@
 """The history's commands: `history` (one line per kept entry and a small trend), `history
 --add` (saved answers files kept as entries), `export` and `forget`.
 
-What the person asked for (the lines, an export on standard output) goes to the output stream;
-what fibrofoot says about it goes to the terminal.
+What the person asked for (the lines of `history`) goes to the output stream; an export goes to
+the file named by -o; what fibrofoot says about either goes to the terminal. An entry this
+version cannot read is named, and the others are shown, exported or compared; `forget` counts
+and deletes without reading the entries, so it always works.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from fibrofoot.bank.models import Bank
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.history import store
 from fibrofoot.history.compare import since_last
-from fibrofoot.history.record import Entry, from_row, full_entry, to_row
+from fibrofoot.history.record import Entry, entries_of, full_entry, to_row, unreadable_words
+from fibrofoot.history.row import Row
 from fibrofoot.history.trend import HistoryWords, sparkline, trend_words
 from fibrofoot.safe_text import harmless, shown_path
 from fibrofoot.summary import Summary
@@ -51,17 +54,21 @@ def with_history(
     """`summary` with what changed since the last full walkthrough kept, if any is kept. A
     history that cannot be read is said, and the summary is made without it."""
     try:
-        kept = kept_entries()
+        kept, unreadable = kept_entries()
     except FibrofootError as error:
         say_to_terminal(terminal, f"{error.message} The summary is made without the history.")
         return summary
+    if unreadable:
+        say_to_terminal(terminal, f"{unreadable_words(unreadable)} The summary uses the others.")
     changes = since_last(bank, summary.answers, summary.created, kept, since)
     return summary if changes is None else summary.model_copy(update={"since_last": changes})
 
 
-def kept_entries(since: date | None = None, until: date | None = None) -> list[Entry]:
-    """The kept entries, newest first."""
-    return [from_row(row) for row in store.read(store.data_folder(), since, until)]
+def kept_entries(
+    since: date | None = None, until: date | None = None
+) -> tuple[list[Entry], list[Row]]:
+    """The kept entries, newest first, and those this version cannot read."""
+    return entries_of(store.read(store.data_folder(), since, until))
 
 
 def show_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
@@ -70,14 +77,17 @@ def show_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None
         return
     if args.date is not None:
         raise FibrofootError("--date goes with --add FILE: it dates the files added.", EXIT_USAGE)
-    entries = kept_entries(args.since, args.until)
-    if not entries:
+    entries, unreadable = kept_entries(args.since, args.until)
+    if not entries and not unreadable:
         say_to_terminal(streams.terminal, NOTHING_KEPT)
         return
-    words = HistoryWords(bank)
-    lines = [harmless(words.line(entry)) for entry in entries]
-    lines += ["", trend_line(words, entries, plain=_plain(args, streams))]
-    write_output("\n".join(lines) + "\n", streams.output)
+    if entries:
+        words = HistoryWords(bank)
+        lines = [harmless(words.line(entry)) for entry in entries]
+        lines += ["", trend_line(words, entries, plain=_plain(args, streams))]
+        write_output("\n".join(lines) + "\n", streams.output)
+    if unreadable:
+        say_to_terminal(streams.terminal, unreadable_words(unreadable))
 
 
 def trend_line(words: HistoryWords, entries: list[Entry], *, plain: bool) -> str:
@@ -142,26 +152,26 @@ def export_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> No
             f"{', '.join(EXPORT_EXTENSIONS)}.",
             EXIT_USAGE,
         )
-    entries = kept_entries(args.since, args.until)
+    entries, unreadable = kept_entries(args.since, args.until)
     write_private(args.output, export(entries, fmt, bank), overwrite=args.force)
     count = _entries(len(entries))
-    say_to_terminal(
-        streams.terminal,
-        f"Exported {count} to {shown_path(args.output)} (readable only by you).",
-    )
+    said = f"Exported {count} to {shown_path(args.output)} (readable only by you)."
+    if unreadable:
+        said += f" Not in it: {unreadable_words(unreadable)}"
+    say_to_terminal(streams.terminal, said)
 
 
 def forget(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
     if args.all == (args.day is not None):
         raise FibrofootError("Give a date (YYYY-MM-DD) or --all, not both.", EXIT_USAGE)
     folder = store.data_folder()
-    entries = kept_entries(args.day, args.day) if args.day else kept_entries()
+    held = store.count(folder, args.day)  # counted, not read: what cannot be read goes too
     what = f"from {args.day.isoformat()}" if args.day else "kept"
     kept_file = os.path.lexists(store.database_path(folder))
-    if not entries and not (args.all and kept_file):
+    if not held and not (args.all and kept_file):
         say_to_terminal(streams.terminal, f"Nothing is kept {what}; nothing was deleted.")
         return
-    count = _entries(len(entries))
+    count = _entries(held)
     if not args.yes and not _confirm(streams, f"Delete {count} {what}? This cannot be undone."):
         say_to_terminal(streams.terminal, "Nothing was deleted.")
         return
@@ -174,9 +184,14 @@ def forget(args: argparse.Namespace, bank: Bank, streams: Streams) -> None:
             said += f". The folder {shown_path(folder)} holds other files, so it was left."
         say_to_terminal(streams.terminal, said)
         return
-    gone = [from_row(row) for row in store.forget_day(folder, args.day)]
+    gone = store.forget_day(folder, args.day)
+    entries, unreadable = entries_of(gone)
+    words = HistoryWords(bank)
     lines = [f"Deleted {_entries(len(gone))} {what}:"]
-    lines += [f"  {harmless(HistoryWords(bank).line(entry))}" for entry in gone]
+    lines += [f"  {harmless(words.line(entry))}" for entry in entries]
+    lines += [
+        f"  {row.taken_at:%Y-%m-%d %H:%M} · an entry this version cannot read" for row in unreadable
+    ]
     say_to_terminal(streams.terminal, "\n".join(lines), wrap=False)
 
 
