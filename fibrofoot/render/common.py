@@ -159,16 +159,16 @@ def _changes(summary: Summary) -> list[Changes]:
     return [Changes(heading, changes.lines, chart_words(changes), changes)]
 
 
-def date_line(summary: Summary, bank: Bank) -> str:
-    line = f"{summary.created.isoformat()} · fibrofoot {summary.tool_version}"
+def date_line(summary: Summary, bank: Bank, between: str = " · ") -> str:
+    line = f"{summary.created.isoformat()}{between}fibrofoot {summary.tool_version}"
     if summary.finished_early:
-        return f"{line} · {bank.messages.summary.finished_early}"
+        return f"{line}{between}{bank.messages.summary.finished_early}"
     return line
 
 
-def pain_numbers_line(section: Reported) -> str:
+def pain_numbers_line(section: Reported, between: str = " · ") -> str:
     """The pain numbers on one line, each with its own label: "Right now: 5 out of 10 · ..."."""
-    return " · ".join(f"{answer.label}: {answer.answer}" for answer in section.pain_numbers)
+    return between.join(f"{answer.label}: {answer.answer}" for answer in section.pain_numbers)
 
 
 def _by_section(reported: list[ReportedAnswer]) -> list[tuple[str, list[ReportedAnswer]]]:

@@ -1,4 +1,9 @@
-"""Plain text for a terminal or a printer, wrapped to a width."""
+"""Plain text for a terminal or a printer, wrapped to a width.
+
+`spoken` is the same text for a screen reader (the summary at the end of a `--plain` walk): no
+underlines, bullets or middle dots, which a screen reader reads aloud as symbols or skips
+without a pause; the indents and the numbers of the agenda stay.
+"""
 
 from __future__ import annotations
 
@@ -24,15 +29,19 @@ from fibrofoot.safe_text import wrap_paragraph
 from fibrofoot.summary import Summary
 
 
-def render_text(summary: Summary, bank: Bank, width: int = 72) -> str:
-    page = _Page(max(width, 40))
-    page.para(bank.messages.summary.title.upper())
-    page.para(date_line(summary, bank))
+def render_text(summary: Summary, bank: Bank, width: int = 72, *, spoken: bool = False) -> str:
+    page = _Page(max(width, 40), spoken)
+    page.para(bank.messages.summary.title if spoken else bank.messages.summary.title.upper())
+    page.para(date_line(summary, bank, page.between))
     page.para(summary.about)
     for section in sections(summary, bank):
-        page.lines.extend(
-            ["", section.heading.upper(), "-" * min(len(section.heading), page.width)]
-        )
+        page.lines.append("")
+        if spoken:
+            page.para(f"{section.heading}.")
+        else:
+            page.lines.extend(
+                [section.heading.upper(), "-" * min(len(section.heading), page.width)]
+            )
         page.section(section)
     page.lines.append("")
     page.para(summary.emergency_line)
@@ -44,9 +53,17 @@ def render_text(summary: Summary, bank: Bank, width: int = 72) -> str:
 @dataclass
 class _Page:
     width: int
+    spoken: bool = False
     lines: list[str] = field(default_factory=list)
 
+    @property
+    def between(self) -> str:
+        """Between the parts of one line (the pain numbers, the date line)."""
+        return "; " if self.spoken else " · "
+
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:
+        if self.spoken and first is not None and first.strip() in ("-", "*"):
+            first = None  # the indent alone: a bullet is read aloud, or skipped
         self.lines.extend(wrap_paragraph(text, self.width, indent, first))
 
     def section(self, section: SummarySection) -> None:
@@ -62,7 +79,8 @@ class _Page:
                     self.para(item.text, "     ", f"  {number}. ")
             case Reported():
                 if section.pain_numbers:
-                    self.para(f"{section.how_much}: {pain_numbers_line(section)}", "    ", "  ")
+                    line = pain_numbers_line(section, self.between)
+                    self.para(f"{section.how_much}: {line}", "    ", "  ")
                 for title, answers in section.groups:
                     self.para(title, "  ")
                     for answer in answers:

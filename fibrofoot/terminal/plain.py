@@ -31,6 +31,7 @@ from fibrofoot.terminal.screen import read_line
 
 class PlainPrompter(Prompter):
     how_to_skip = "Type skip to save nothing."
+    speaks = True
 
     def __init__(self, source: TextIO, out: TextIO) -> None:
         super().__init__(out)

@@ -40,6 +40,7 @@ class Navigation:
 class Prompter(ABC):
     how_to_skip = "An empty name saves nothing."  # said before `type_text` asks for a file name
     lines_said = 0  # lines `say` has printed (see `erase_since`)
+    speaks = False  # its person may hear the screen read aloud: the summary shown `spoken`
 
     def __init__(self, out: TextIO) -> None:
         self.out = out

@@ -111,13 +111,14 @@ class Walkthrough:
         went_to = None if is_terminal(summary_out) else output_name(summary_out)
         try:
             width = self._width(summary_out)
-            write_output(render_text(summary, self.bank, width), summary_out)
+            spoken = self.p.speaks and is_terminal(summary_out)  # a file is read, not heard
+            write_output(render_text(summary, self.bank, width, spoken=spoken), summary_out)
         except FibrofootError as error:  # shown here instead
             self.p.say(error.message)
             self.p.say("Here it is on the screen instead, so nothing is lost:")
             self.p.say()
             width = min(terminal_width(self.p.out), 100)
-            self.p.out.write(render_text(summary, self.bank, width))
+            self.p.out.write(render_text(summary, self.bank, width, spoken=self.p.speaks))
             went_to = None
         saver = Saver(
             self.bank,
