@@ -180,8 +180,11 @@ def persona_key_presses() -> dict[str, tuple[int, int, int]]:
                 menus += moves + (1 if len(rows) == 1 else len(rows) + 1)  # Space(s), Enter
             else:
                 menus += tokens.index(to_token(value)) + 2
-            chosen = value if isinstance(value, list) else [to_token(value)]
-            plain += len(",".join(str(tokens.index(t) + 1) for t in chosen)) + 1
+            if question.kind is Kind.SCALE:  # the number itself, or n for not sure
+                plain += (len(str(value)) if isinstance(value, int) else 1) + 1
+            else:
+                chosen = value if isinstance(value, list) else [to_token(value)]
+                plain += len(",".join(str(tokens.index(t) + 1) for t in chosen)) + 1
             if flow.red_flags_for(bank, question.id, answers):
                 menus, plain = menus + 2, plain + 2  # carry on
         figures[path.stem] = (len(asked), menus, plain)

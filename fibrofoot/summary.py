@@ -223,12 +223,12 @@ class _Parts:
             )
 
     def _add_agenda(self, bank: Bank, question: Question, value: AnswerValue, text: str) -> None:
-        """Picked suggestions, in bank order, then the person's own words: a text question,
-        asked after the tick that opens it. That tick and exclusive ones ("Nothing for now") are
-        not items."""
+        """The person's own words first (a text question, asked after the tick that opens it),
+        then the picked suggestions in bank order: the order they were ticked in is not known,
+        so none is implied. That tick and exclusive ones ("Nothing for now") are not items."""
         if question.kind is Kind.TEXT:
             if text:
-                self.agenda.append(AgendaItem(text=str(value), own_words=True))
+                self.agenda.insert(0, AgendaItem(text=str(value), own_words=True))
             return
         placeholders = _opening_values(bank, question)
         ticked = set(_ticks(value))

@@ -143,9 +143,9 @@ def _summary(bank: Bank, answers: Answers) -> Summary:
 def test_each_new_answer_goes_to_its_own_part_of_the_summary(agenda_bank: Bank) -> None:
     summary = _summary(agenda_bank, FULL)
     assert summary.agenda == [
-        AgendaItem(text="Question about P?", own_words=False),  # picked: in bank order
+        AgendaItem(text="My own question?", own_words=True),  # their own words first
+        AgendaItem(text="Question about P?", own_words=False),  # then picked, in bank order
         AgendaItem(text="Tiny general question", own_words=False),
-        AgendaItem(text="My own question?", own_words=True),  # then their own words
     ]
     assert [(p.label, p.answer) for p in summary.pain_numbers] == [
         ("Tiny now (0-10)", "Not sure"),

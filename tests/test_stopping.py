@@ -34,7 +34,10 @@ def test_a_stop_signal_carries_its_number(caught: dict[int, object], signum: int
 def test_once_stopping_a_second_signal_is_ignored(caught: dict[int, object]) -> None:
     stopping.begin_stop()  # as the menus do when their Ctrl-C key or <sigint> arrives
     signal.signal(signal.SIGINT, caught[signal.SIGINT])  # type: ignore[arg-type]  # put back
-    signal.raise_signal(signal.SIGINT)
+    try:
+        signal.raise_signal(signal.SIGINT)
+    except KeyboardInterrupt:
+        pytest.fail("a second Ctrl-C after the stop began was raised again")
 
 
 def test_a_new_run_catches_again(caught: dict[int, object]) -> None:

@@ -41,7 +41,7 @@ _TITLES: tuple[tuple[View, float, float], ...] = (
     ("inner", 300, 252),
     ("outer", 420, 252),
 )
-DIVIDERS = ((240.0, 2.0, 240.0, 330.0), (4.0, 240.0, 476.0, 240.0))
+DIVIDERS = ((240.0, 2.0, 240.0, 240.0), (4.0, 240.0, 476.0, 240.0))  # tops | soles, then the sides
 
 
 @dataclass(frozen=True)

@@ -89,9 +89,7 @@ def _section(section: SummarySection) -> list[str]:
                 )
                 blocks.append(_bullets(flag.message for flag in level.flags))
         case Agenda():
-            blocks.append(
-                "\n".join(f"{n}. {md_inline(item.text)}" for n, item in enumerate(section.items, 1))
-            )
+            blocks.append(_bullets(item.text for item in section.items))
         case Reported():
             if section.pain_numbers:
                 blocks.append(

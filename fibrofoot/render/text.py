@@ -75,8 +75,8 @@ class _Page:
                     for flag in level.flags:
                         self.para(flag.message, "      ", "    - ")
             case Agenda():
-                for number, item in enumerate(section.items, 1):
-                    self.para(item.text, "     ", f"  {number}. ")
+                for item in section.items:
+                    self.para(item.text, "    ", "  - ")
             case Reported():
                 if section.pain_numbers:
                     line = pain_numbers_line(section, self.between)

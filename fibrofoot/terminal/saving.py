@@ -25,8 +25,8 @@ ANSWERS = "answers"
 DONE = "done"
 # A page to print first: what most people bring to an appointment.
 SUMMARY_FORMATS = ("html", *(fmt for fmt in FORMATS if fmt != "html"))
-OFFER_ORDER = (*SUMMARY_FORMATS, ANSWERS)
 ANSWERS_LABEL = "Your answers, to load next time with --answers (.yaml)"
+OFFERED = {fmt: FORMAT_LABELS[fmt] for fmt in SUMMARY_FORMATS} | {ANSWERS: ANSWERS_LABEL}
 HOW_TO_PRINT = "To print it, open that file in a web browser and use the browser's Print command."
 
 
@@ -90,8 +90,7 @@ class Saver:
         return self.kept
 
     def _offer(self, summary: Summary, answers: Answers) -> None:
-        labels = {fmt: FORMAT_LABELS[fmt] for fmt in SUMMARY_FORMATS} | {ANSWERS: ANSWERS_LABEL}
-        labels |= {value: offer.label for value, offer in self.extra_offers.items()}
+        labels = OFFERED | {value: offer.label for value, offer in self.extra_offers.items()}
         while labels:
             self.p.say()
             choices = [*labels.items(), (DONE, "No, I'm done" if self.kept else "Don't save")]

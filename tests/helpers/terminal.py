@@ -32,7 +32,7 @@ from fibrofoot.bank.models import Bank, Question, RedFlag
 from fibrofoot.rules import asked_questions, offered
 from fibrofoot.terminal.checkin import HISTORY_OFFER
 from fibrofoot.terminal.prompter import option_rows, to_token
-from fibrofoot.terminal.saving import DONE, OFFER_ORDER
+from fibrofoot.terminal.saving import DONE, OFFERED
 
 TINY_BANK = Path(__file__).parents[1] / "banks" / "tiny"
 """The tiny test bank (tests/conftest.py has it as fixtures), for `--questions` in a child."""
@@ -201,7 +201,7 @@ def stop_default(flags: Sequence[RedFlag]) -> str:
 
 def save_menu(saved: Sequence[str] = ()) -> list[str]:
     """The save menu's values once `saved` were saved: those left, in order, then done."""
-    offered = (*OFFER_ORDER, HISTORY_OFFER)  # the history's offer comes after the files
+    offered = (*OFFERED, HISTORY_OFFER)  # the history's offer comes after the files
     return [*(value for value in offered if value not in saved), DONE]
 
 
