@@ -53,8 +53,11 @@ def start(bank: Bank, prefill: Answers | None = None) -> Walk:
 
 def resume(bank: Bank, prefill: Answers) -> Walk:
     """A walk from saved answers: at the first question that applies and they do not answer
-    (None when they answer all; the review comes next)."""
-    answers = applicable(bank, prefill)
+    (None when they answer all; the review comes next). Answers about right now
+    (`asked_afresh`: the warning checks, the pain now) are dropped, to be asked again: days
+    later they may no longer hold."""
+    kept = {q: v for q, v in prefill.items() if not _afresh(bank, q)}
+    answers = applicable(bank, kept)
     following = next_unanswered(bank, answers)
     return Walk(answers, following.id if following else None)
 
@@ -133,3 +136,7 @@ def red_flags_for(bank: Bank, question_id: str, answers: Answers) -> list[RedFla
 def answered_in_order(bank: Bank, walk: Walk) -> list[Question]:
     """For the review screen: the answered questions, in the order they were asked."""
     return [q for q in asked_questions(bank, walk.answers) if q.id in walk.answers]
+
+
+def _afresh(bank: Bank, question_id: str) -> bool:
+    return bank.has_question(question_id) and bank.question(question_id).asked_afresh

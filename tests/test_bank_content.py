@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -795,3 +796,13 @@ def test_the_three_pain_numbers_come_together_each_with_not_sure(bank: Bank) -> 
     numbers = [q for q in bank.questions if q.part.value == "pain_number"]
     assert [q.id for q in numbers] == ["pain_now", "pain_level", "pain_worst"]
     assert all(q.kind is Kind.SCALE and q.allow_not_sure for q in numbers)
+
+
+def test_questions_about_right_now_are_asked_afresh(bank: Bank) -> None:
+    """A saved answer about right now (a warning sign, the pain now) is not reused days later
+    (`--answers`): every question that asks about right now is asked again."""
+    about_now = [
+        q.id for q in bank.questions if re.search(r"\bright now\b|up to today", q.text, re.I)
+    ]
+    assert about_now
+    assert [q for q in about_now if not bank.question(q).asked_afresh] == []

@@ -4,6 +4,7 @@ progress."""
 from __future__ import annotations
 
 from functools import reduce
+from pathlib import Path
 
 import pytest
 from helpers.strategies import PROPERTY, answer_values, tiny_test_bank
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from fibrofoot import flow
 from fibrofoot.answers import Answers, AnswerValue
+from fibrofoot.bank.load import load_bank
 from fibrofoot.bank.models import Bank
 from fibrofoot.rules import applicable, asked_questions, next_unanswered
 
@@ -218,3 +220,23 @@ def test_answering_every_question_in_turn_finishes_the_walk(data: st.DataObject)
     assert [q.id for q in flow.answered_in_order(bank, walk)] == [
         q.id for q in asked_questions(bank, walk.answers)
     ]
+
+
+def test_resuming_drops_answers_about_right_now(tiny_bank_copy: Path) -> None:
+    """A saved answer to an `asked_afresh` question (a warning check, the pain now) is asked
+    again, with no answer chosen: days later it may no longer hold. The rest are kept."""
+    warnings = tiny_bank_copy / "10-warning.yaml"
+    text = warnings.read_text(encoding="utf-8")
+    marked = "        kind: multi\n        asked_afresh: true\n"
+    warnings.write_text(text.replace("        kind: multi\n", marked, 1), encoding="utf-8")
+    bank = load_bank(tiny_bank_copy)
+    saved: Answers = {"warning": ["none"], "where": ["heel"], "side": "left"}
+    walk = flow.resume(bank, saved)
+    assert walk.current == "warning"
+    assert "warning" not in walk.answers
+    assert {"where": ["heel"], "side": "left"}.items() <= walk.answers.items()
+
+
+def test_resuming_keeps_every_answer_when_none_is_about_right_now(tiny_bank: Bank) -> None:
+    saved: Answers = {"warning": ["none"], "where": ["heel"], "side": "left"}
+    assert flow.resume(tiny_bank, saved).answers == applicable(tiny_bank, saved)

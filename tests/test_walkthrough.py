@@ -602,7 +602,8 @@ def test_flags_of_several_levels_from_one_answer_are_shown_most_urgent_first(
     result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": list(reversed(options))}))
     levels = tiny_bank.messages.levels
     titles = [f"say {levels[level].marker}: {levels[level].title}" for level in LEVEL_ORDER]
-    assert [e for e in result.prompter.events if e in titles] == titles
+    stop = next(i for i, e in enumerate(result.prompter.events) if e.startswith("choose "))
+    assert [e for e in result.prompter.events[:stop] if e in titles] == titles
     for option in options:
         assert flag_message(tiny_bank, option) in result.prompter.said()
 
@@ -681,8 +682,58 @@ def test_a_second_stop_repeats_the_most_urgent_warning_so_far(tiny_bank_copy: Pa
     levels = bank.messages.levels
     second = events.index(f"say {levels[Level.SOON].marker}: {levels[Level.SOON].title}")
     emergency = levels[Level.EMERGENCY]
-    repeated = f"say {emergency.marker}: Still the most urgent: {emergency.title}"
-    assert second < events.index(repeated) < events.index(f"say {emergency.where_to_go}", second)
+    repeated = events.index("say Still the most urgent, from before:", second)
+    assert events[repeated + 1] == f"say {emergency.marker}: {emergency.title}"
+    assert events[repeated + 2] == f"say {emergency.where_to_go}"
+    stops = [default for message, _, default in result.prompter.menus if STOP_OR_GO in message]
+    assert stops == ["stop", "stop"]  # Enter stops at a book-soon sign too, after an emergency
+
+
+@pytest.mark.parametrize(("option", "level"), LEVELS)
+def test_the_most_urgent_warning_is_said_again_after_the_saves(
+    tiny_bank: Bank, option: str, level: Level
+) -> None:
+    """The save menu scrolls the summary's urgent box away: its most urgent level is said again
+    just before the consult message."""
+    result = run(tiny_bank, stop_at_the_flag(tiny_bank, {"warning": [option]}))
+    events = result.prompter.events
+    words_of = tiny_bank.messages.levels[level]
+    last_menu = max(i for i, e in enumerate(events) if e.startswith("choose "))
+    assert [e for e in events[last_menu:] if e != "say "][-3:] == [
+        f"say {words_of.marker}: {words_of.title}",
+        f"say {words_of.where_to_go}",
+        f"say {tiny_bank.messages.consult}",
+    ]
+
+
+def test_no_warning_is_said_again_when_none_was_raised(tiny_bank: Bank) -> None:
+    result = run(tiny_bank, [*answering(tiny_bank, WALK), *DONE])
+    titles = {f"say {t.marker}: {t.title}" for t in tiny_bank.messages.levels.values()}
+    assert not titles & set(result.prompter.events)
+
+
+class Interrupted(Scripted):
+    """Ctrl-C at the question after the script."""
+
+    def ask(self, question: Question, default: AnswerValue | None, nav: Navigation) -> AnswerOrBack:
+        if not self.script:
+            raise KeyboardInterrupt
+        return super().ask(question, default, nav)
+
+
+def test_ctrl_c_after_a_warning_says_it_again(tiny_bank: Bank) -> None:
+    """Carried on from a same-day sign, then Ctrl-C: the warning is said again on the way out
+    (the CLI then says "Stopped." and the consult message)."""
+    steps = answering(tiny_bank, {**WALK, "warning": ["today_sign"]})
+    carry_on = steps.index((STOP_OR_GO, "continue"))
+    prompter = Interrupted([*steps[: carry_on + 1]])
+    with pytest.raises(KeyboardInterrupt):
+        Walkthrough(tiny_bank, prompter, TODAY).run({}, io.StringIO())
+    today = tiny_bank.messages.levels[Level.SAME_DAY]
+    assert prompter.events[-2:] == [
+        f"say {today.marker}: {today.title}",
+        f"say {today.where_to_go}",
+    ]
 
 
 # --- saving --------------------------------------------------------------------------------------

@@ -47,6 +47,11 @@ class Question(Strict):
     why: Text
     label: Text = Field(description="Short heading for this answer in the summary.")
     kind: Kind
+    asked_afresh: bool = Field(
+        default=False,
+        description="About right now (or the past few weeks): a saved answer is not reused; "
+        "the question is asked again, with no answer chosen, on every walk.",
+    )
     options: list[Option] = Field(default=[])
     ask_if: list[Condition] = Field(
         default=[], description="All of these must hold for the question to be asked."

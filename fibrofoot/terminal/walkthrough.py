@@ -90,8 +90,19 @@ class Walkthrough:
         self.p = prompter
         self.today = today
         self.extra_offers = extra_offers
+        self.most_urgent: Level | None = None  # of the warnings shown so far
 
     def run(self, prefill: Answers, summary_out: TextIO | None) -> int:
+        """`_run`; stopped with Ctrl-C or a signal after a warning sign, the most urgent one is
+        said again on the way out: the person leaving is the one who most needs it."""
+        try:
+            return self._run(prefill, summary_out)
+        except KeyboardInterrupt:
+            if self.most_urgent is not None:
+                self._remind(self.most_urgent)
+            raise
+
+    def _run(self, prefill: Answers, summary_out: TextIO | None) -> int:
         """The questions, review, summary and saving (`start.py` has shown the welcome).
 
         `summary_out` None is the process's stdout (`write_output`); closed (`>&-`), a full
@@ -128,9 +139,18 @@ class Walkthrough:
             extra_offers=[*self.extra_offers, walkthrough_offer(self.bank)],  # the history's
         )
         saver.offer_saves(summary, walk.answers)
+        if summary.red_flags:  # the save menu has scrolled the summary's urgent box away
+            self._remind(summary.red_flags[0].level)
+        self.most_urgent = None  # said: a stop from here on adds nothing
         self.p.say()
         self.p.say(self.bank.messages.consult)
         return 0
+
+    def _remind(self, level: Level) -> None:
+        words = self.bank.messages.levels[level]
+        self.p.say()
+        self.p.warn(words.marker, words.title)
+        self.p.say(words.where_to_go)
 
     def _width(self, out: TextIO | None) -> int:
         """Wrap the summary to the terminal when it goes there; 72 columns in a file."""
@@ -189,15 +209,19 @@ class Walkthrough:
             for flag in raised:
                 self.p.say(flag.message, "    ", "  - ")
         rank = LEVEL_ORDER.index
-        earlier = min(rank(flag.level) for flag in red_flags_raised(self.bank, walk.answers))
-        if earlier < min(rank(flag.level) for flag in flags):
-            most = LEVEL_ORDER[earlier]
+        most = LEVEL_ORDER[
+            min(rank(flag.level) for flag in red_flags_raised(self.bank, walk.answers))
+        ]
+        if rank(most) < min(rank(flag.level) for flag in flags):
             self.p.say()
-            self.p.warn(levels[most].marker, f"Still the most urgent: {levels[most].title}")
+            self.p.say("Still the most urgent, from before:")
+            self.p.warn(levels[most].marker, levels[most].title)
             self.p.say(levels[most].where_to_go)
+        self.most_urgent = most
         self.p.say()
-        # Enter stops at an emergency; at lesser levels it carries on (the summary helps then).
-        emergency = any(flag.level is Level.EMERGENCY for flag in flags)
+        # Enter stops once an emergency has been shown; otherwise it carries on (the summary
+        # helps then).
+        emergency = most is Level.EMERGENCY
         choice = self.p.choose(
             "What would you like to do?",
             [

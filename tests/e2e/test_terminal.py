@@ -95,9 +95,10 @@ def finish_review(term: Terminal) -> None:
 
 
 def summary_part(term: Terminal, bank: Bank) -> str:
-    """What the terminal showed from the summary's title on."""
+    """What the terminal showed from the summary's title on (in capitals, or as written in
+    --plain's spoken summary)."""
     shown = term.shown()
-    return shown[shown.index(bank.messages.summary.title.upper()) :]
+    return shown[shown.lower().rindex(bank.messages.summary.title.lower()) :]
 
 
 def test_a_whole_walk_through_the_shipped_bank_ends_in_saved_files(
