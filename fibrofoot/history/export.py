@@ -14,18 +14,15 @@ import json
 from typing import Any, Literal
 
 from fibrofoot.answers import AnswerValue
-from fibrofoot.bank.base import NOT_SURE, Kind
-from fibrofoot.bank.models import Bank, Question
+from fibrofoot.bank.models import Bank
 from fibrofoot.history.record import Entry, State
 from fibrofoot.history.trend import answer_words, questions_of
-from fibrofoot.render.fhir import CANONICAL, canonical_reference, to_json
+from fibrofoot.render.fhir import CANONICAL, canonical_reference, response_item, to_json
 
 ExportFormat = Literal["json", "csv", "fhir"]
 EXPORT_EXTENSIONS: dict[str, ExportFormat] = {".fhir.json": "fhir", ".json": "json", ".csv": "csv"}
 CSV_COLUMNS = ("entry", "taken_at", "kind", "question_id", "question", "state", "value", "answer")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_YES_NO = "http://terminology.hl7.org/CodeSystem/v2-0136"
-_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 Json = dict[str, Any]
 
@@ -106,8 +103,9 @@ def _cell(text: str) -> str:
 
 
 def _bundle(entries: list[Entry], bank: Bank) -> Json:
-    """A `collection` Bundle: one QuestionnaireResponse per entry, answered items only (a
-    question not answered has no answer; one that does not apply is left out)."""
+    """A `collection` Bundle: one QuestionnaireResponse per entry, its items made as the
+    summary's (`render.fhir.response_item`); a question not answered has no answer, and one
+    that does not apply is left out."""
     known = questions_of(bank)
     resources = []
     for entry in entries:
@@ -116,10 +114,8 @@ def _bundle(entries: list[Entry], bank: Bank) -> Json:
             question = known.get(question_id)
             if question is None or response.state is State.DOES_NOT_APPLY:
                 continue
-            item: Json = {"linkId": question_id, "text": question.text}
-            if response.value is not None:
-                item["answer"] = _fhir_answers(question, response.value)
-            items.append(item)
+            answered = None if response.value is None else response_item(question, response.value)
+            items.append(answered or {"linkId": question_id, "text": question.text})
         questionnaire = canonical_reference(entry.tool_version)
         if entry.kind == "checkin":  # the check-in's questions are a form of their own
             questionnaire = f"{CANONICAL}-checkin|{entry.tool_version}"
@@ -136,20 +132,3 @@ def _bundle(entries: list[Entry], bank: Bank) -> Json:
     if resources:
         bundle["entry"] = resources
     return bundle
-
-
-def _fhir_answers(question: Question, value: AnswerValue) -> list[Json]:
-    if question.kind is Kind.SCALE:
-        return [{"valueInteger": value}]
-    if question.kind is Kind.TEXT:
-        return [{"valueString": str(value)}]
-    if question.kind is Kind.YES_NO:
-        if value == NOT_SURE:
-            coding = {"system": _ABSENT, "code": "asked-unknown", "display": "Not sure"}
-        else:
-            coding = {"system": _YES_NO, "code": "Y" if value else "N"}
-            coding["display"] = "Yes" if value else "No"
-        return [{"valueCoding": coding}]
-    labels = {o.value: o.label for o in question.options}
-    chosen = value if isinstance(value, list) else [str(value)]
-    return [{"valueCoding": {"code": v, "display": labels.get(v, v)}} for v in chosen]

@@ -210,7 +210,7 @@ def questionnaire_response(summary: Summary, bank: Bank) -> Json:
     groups = []
     for section in bank.sections:
         items = [
-            _response_item(_full(bank, q), summary.answers[q.id])
+            response_item(_full(bank, q), summary.answers[q.id])
             for q in section.questions
             if q.id in summary.answers
         ]
@@ -254,9 +254,10 @@ def _xhtml_text(text: str) -> str:
     return escape(shown, quote=False)
 
 
-def _response_item(question: Question, value: AnswerValue) -> Json | None:
-    """One answered item; a 0-10 answered "Not sure" has no answer, only the data-absent-reason
-    extension `asked-unknown` (an integer item cannot hold a coding)."""
+def response_item(question: Question, value: AnswerValue) -> Json | None:
+    """One answered item (also each item of an exported history entry); a 0-10 answered "Not
+    sure" has no answer, only the data-absent-reason extension `asked-unknown` (an integer item
+    cannot hold a coding); None when the value says nothing (an empty note)."""
     item: Json = {"linkId": question.id, "text": question.text}
     if question.kind is Kind.SCALE and value == NOT_SURE:
         item["extension"] = [{"url": f"{_EXT}/data-absent-reason", "valueCode": "asked-unknown"}]
