@@ -286,3 +286,42 @@ def test_a_kept_note_can_be_emptied(tiny_bank: Bank) -> None:
     prompter = typing("clear")
     assert ask(prompter, text_question(tiny_bank), "Earlier note") == ""
     assert "Type clear to empty it." in said(prompter)
+
+
+STIFFNESS = Question.model_validate(
+    {
+        "id": "stiff",
+        "text": "Stiff?",
+        "why": "Why.",
+        "label": "Stiffness",
+        "kind": "multi",
+        "options": [
+            {"value": "both_feet", "label": "Both feet"},
+            {"value": "short", "label": "Yes, it eases within 30 minutes"},
+            {"value": "long", "label": "Yes, for 30 minutes or more"},
+            {"value": "none", "label": "None of these", "exclusive": True},
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("both", ["both_feet"]), ("None", ["none"]), ("yes, it", ["short"])]
+)
+def test_the_first_words_of_one_answer_choose_it(typed: str, value: AnswerValue) -> None:
+    """A tired person types "both" or "none", not "Both feet" or "None of these"."""
+    prompter = typing(typed)
+    assert ask(prompter, STIFFNESS) == value
+
+
+def test_words_that_start_several_answers_ask_for_a_number() -> None:
+    prompter = typing("yes", "3")
+    assert ask(prompter, STIFFNESS) == ["long"]
+    assert "Answers 2 and 3 start with those words: type the number of one." in said(prompter)
+
+
+def test_a_word_inside_another_does_not_choose_it() -> None:
+    """ "no" is not the start of "None of these"."""
+    prompter = typing("no", "4")
+    assert ask(prompter, STIFFNESS) == ["none"]
+    assert "Please type numbers from 1 to 4." in said(prompter)

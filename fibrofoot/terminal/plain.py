@@ -60,7 +60,12 @@ class PlainPrompter(Prompter):
             if not typed and default is not None:
                 self.say(f"You chose: {kept}.")
                 return default
-            picked = _by_words(typed, rows) or _parse_numbers(typed, len(rows))
+            starting = _by_words(typed, rows)
+            if len(starting) > 1:
+                numbers = ", ".join(str(n) for n in starting[:-1]) + f" and {starting[-1]}"
+                self.say(f"Answers {numbers} start with those words: type the number of one.")
+                continue
+            picked = starting or _parse_numbers(typed, len(rows))
             if picked is None or (not multi and len(picked) != 1):
                 self.say(f"Please type {'numbers' if multi else 'a number'} from 1 to {len(rows)}.")
                 continue
@@ -202,11 +207,18 @@ def _prompt(hint: str, nav: Navigation, kept: str) -> str:
     return words
 
 
-def _by_words(typed: str, rows: list[tuple[str, str]]) -> list[int] | None:
-    """The row whose words were typed ("yes", "Not sure"; "y" and "n" for Yes and No)."""
-    said = {"y": "yes", "n": "no"}.get(typed.lower(), typed.lower())
-    labels = [label.lower() for _, label in rows]
-    return [labels.index(said) + 1] if said and said in labels else None
+def _by_words(typed: str, rows: list[tuple[str, str]]) -> list[int]:
+    """The numbers of the rows whose words were typed: the whole label ("yes", "Not sure"; "y"
+    and "n" for Yes and No), else every label that starts with the words typed ("both" for
+    "Both feet", "none" for "None of these"); none when nothing matches."""
+    said = " ".join({"y": "yes", "n": "no"}.get(typed.lower(), typed.lower()).split())
+    labels = [" ".join(label.lower().split()) for _, label in rows]
+    if not said:
+        return []
+    if said in labels:
+        return [labels.index(said) + 1]
+    starts = re.compile(rf"{re.escape(said)}\b")
+    return [n for n, label in enumerate(labels, 1) if starts.match(label)]
 
 
 def _parse_numbers(typed: str, count: int) -> list[int] | None:
