@@ -18,7 +18,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from fibrofoot.answers import AnswerValue
 from fibrofoot.bank.base import NOT_SURE, Kind
 from fibrofoot.bank.models import Bank, Question
-from fibrofoot.terminal.menus import QuestionaryPrompter
+from fibrofoot.terminal.menus import QuestionaryPrompter, _row
 from fibrofoot.terminal.prompter import AnswerOrBack, Nav, Navigation, option_rows, to_token
 
 BACK = Navigation(can_go_back=True)
@@ -619,3 +619,13 @@ def test_two_ctrl_c_at_once_still_raise_keyboard_interrupt(
     keys.send_text(CTRL_C + CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         ask(prompter, tiny_bank.question(question_id))
+
+
+def test_a_wrapped_rows_later_lines_start_two_columns_in() -> None:
+    """At 60 columns a long review row wraps; its later lines start two columns further in
+    than its first word, so they are not read as answers of their own."""
+    row = _row("Walking and balance: Walking less than before because of the pain", "   ", 50)
+    first, *later = row.split("\n")
+    assert first.startswith("Walking and balance:")
+    assert later
+    assert all(line.startswith("     ") and line[5] != " " for line in later)

@@ -211,8 +211,10 @@ def _which(question: Question) -> str:
 
 def _row(words: str, indent: str, width: int) -> str:
     """A menu row's words wrapped on word boundaries (a row longer than the terminal would
-    be cut off), its later lines starting under its first word."""
-    return "\n".join(wrap_paragraph(words, max(width - 1 - len(indent), 20), indent, ""))
+    be cut off), its later lines two columns in from its first word, so that they are not
+    read as rows of their own."""
+    hanging = f"{indent}  "
+    return "\n".join(wrap_paragraph(words, max(width - 1 - len(indent), 20), hanging, ""))
 
 
 def _pick(items: list[Choice], value: str | None) -> Choice | None:
