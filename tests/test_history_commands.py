@@ -323,3 +323,29 @@ def test_a_checkin_stopped_keeps_nothing_and_ends_with_the_consult_message(data:
     assert said.rstrip().endswith("Tiny consult. Please talk to a healthcare professional.")
     assert out == ""
     assert not data.exists()
+
+
+def test_a_checkin_stopped_right_after_it_was_kept_says_it_was_kept(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C while 'Kept in ...' is being said: the entry is kept, and the stop says so
+    instead of "Nothing was saved."."""
+    from fibrofoot.terminal.plain import PlainPrompter
+
+    said_before = PlainPrompter.say
+
+    def stopped_at_kept(
+        self: PlainPrompter, text: str = "", indent: str = "", first: str | None = None
+    ) -> None:
+        if text.startswith("Kept in"):
+            raise KeyboardInterrupt
+        said_before(self, text, indent, first)
+
+    monkeypatch.setattr(PlainPrompter, "say", stopped_at_kept)
+    code, said, _ = typed(["--plain", "checkin", "--keep"], "5", "3", "A tiny day note.")
+    assert code == 130
+    flat = " ".join(said.split())
+    assert "Stopped. Kept in" in flat
+    assert "Nothing was saved" not in flat
+    assert said.rstrip().endswith("Tiny consult. Please talk to a healthcare professional.")
+    assert len(store.read(data)) == 1

@@ -9,6 +9,7 @@ stays on the screen.
 from __future__ import annotations
 
 import os
+import signal
 from datetime import datetime
 
 from fibrofoot import __version__
@@ -22,6 +23,7 @@ from fibrofoot.summary import Summary
 from fibrofoot.terminal.prompter import Nav, Navigation, Prompter
 from fibrofoot.terminal.saving import SaveOffer
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams
+from fibrofoot.terminal.stopping import Signalled
 
 KEEP_OFFER = "Keep it on this computer so next time can show what changed?"
 KEEP_LABEL = "Keep it on this computer so next time can show what changed"
@@ -84,16 +86,23 @@ def _checkin(bank: Bank, p: Prompter, *, plain: bool, keep: bool) -> None:
 
 
 def offer_to_keep(p: Prompter, entry: Entry, *, already_chosen: bool = False) -> bool:
-    """Ask (unless `already_chosen`) and keep the entry; True if it was kept."""
+    """Ask (unless `already_chosen`) and keep the entry; True if it was kept. Stopped once it
+    is kept, the stop carries what was kept (`Signalled.kept`), as the save menu's does, so
+    that "Stopped." is not followed by "Nothing was saved."."""
     p.say()
     if not already_chosen and p.choose(KEEP_OFFER, KEEP_CHOICES, "no") != "yes":
         p.say("Not kept: nothing was written.")
         return False
     try:
-        p.say(keep(entry))
+        sentence = keep(entry)
     except FibrofootError as error:
         p.say(f"Not kept. {error.message}")
         return False
+    try:
+        p.say(sentence)
+    except KeyboardInterrupt as stop:
+        signum = stop.signum if isinstance(stop, Signalled) else signal.SIGINT
+        raise Signalled(signum, kept=sentence) from None
     return True
 
 
