@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -24,6 +25,8 @@ ZONE = timezone(timedelta(hours=1))
 TODAY = date(2026, 3, 1)
 THEN: Answers = {"warning": ["none"], "where": ["heel"], "side": "both", "level": 6}
 NOW: Answers = {"warning": ["soon_sign"], "where": ["toes"], "side": "left", "level": 3}
+Cli = Callable[..., tuple[int, str, str]]
+Write = Callable[..., Path]
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "summary.schema.json"
 
 
@@ -90,7 +93,7 @@ def test_the_chart_has_every_day_and_days_without_an_entry_are_gaps(tiny_bank: B
     assert "<figcaption>" in svg
 
 
-def test_the_chart_goes_back_at_most_90_days_unless_a_period_is_chosen(tiny_bank: Bank) -> None:
+def test_the_chart_goes_back_at_most_90_days_whatever_the_period(tiny_bank: Bank) -> None:
     kept = [full(tiny_bank, THEN, TODAY - timedelta(days=200))]
     changes = since_last(tiny_bank, NOW, TODAY, kept)
     assert changes is not None
@@ -98,6 +101,30 @@ def test_the_chart_goes_back_at_most_90_days_unless_a_period_is_chosen(tiny_bank
     chosen = since_last(tiny_bank, NOW, TODAY, kept, since=TODAY - timedelta(days=9))
     assert chosen is not None
     assert len(chosen.chart) == 10
+    long_ago = since_last(tiny_bank, NOW, TODAY, kept, since=date(2000, 1, 1))
+    assert long_ago is not None
+    assert len(long_ago.chart) == MAX_CHART_DAYS
+    assert long_ago.chart[0].day == TODAY - timedelta(days=MAX_CHART_DAYS - 1)
+
+
+def test_report_since_long_ago_says_the_chart_was_shortened(
+    tiny_bank: Bank, cli: Cli, write_answers: Write, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from fibrofoot.history import store
+    from fibrofoot.history.record import to_row
+
+    monkeypatch.setenv(store.DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772366400")  # 2026-03-01
+    monkeypatch.setenv("COLUMNS", "200")
+    store.add(tmp_path / "data", [to_row(full(tiny_bank, THEN, TODAY - timedelta(days=200)))])
+    answers = write_answers(NOW, "now.yaml")
+    code, out, err = cli("--questions", str(TINY), "report", answers, "--format", "json",
+                         "--since", "2000-01-01")  # fmt: skip
+    assert code == 0, err
+    assert len(json.loads(out)["since_last"]["chart"]) == MAX_CHART_DAYS
+    first = (TODAY - timedelta(days=MAX_CHART_DAYS - 1)).isoformat()
+    assert f"The chart shows at most 90 days, so it starts on {first}, not 2000-01-01." in err
 
 
 def with_changes(bank: Bank) -> Summary:
@@ -116,7 +143,7 @@ def test_every_format_says_what_changed_and_still_ends_with_the_consult_message(
     if fmt == "json":
         assert json.loads(text)["since_last"]["since"] == "2026-02-15"
     else:
-        assert "since your last full check-in on 2026-02-15" in shown.lower()
+        assert "since your last full walkthrough on 2026-02-15" in shown.lower()
         assert shown.rindex(tiny_bank.messages.consult) > shown.rindex("6 then, 3 now (lower)")
     if fmt in ("text", "markdown"):
         assert tiny_bank.messages.consult in shown.rstrip().splitlines()[-1]

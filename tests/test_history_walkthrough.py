@@ -71,7 +71,7 @@ def test_a_walkthrough_kept_then_a_second_one_shows_what_changed(
     second = {**TINY_CALM, "level": 8, "side": "right"}
     code, said, out = walk(tiny_bank, second, "")
     assert code == 0, said
-    assert f"SINCE YOUR LAST FULL CHECK-IN ON {week_ago.date().isoformat()}" in out
+    assert f"SINCE YOUR LAST FULL WALKTHROUGH ON {week_ago.date().isoformat()}" in out
     assert "Pain (0-10): 5 then, 8 now (higher)." in " ".join(out.split())
     assert len(store.read(data)) == 1  # not kept again unless chosen
 

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fibrofoot.answers import Answers
-from fibrofoot.bank.base import Kind
+from fibrofoot.bank.base import NOT_SURE, Kind
 from fibrofoot.bank.models import Bank, Part, Question
 from fibrofoot.history.record import Entry, full_entry
 from fibrofoot.history.trend import HistoryWords
@@ -72,7 +72,8 @@ def since_last(
     bank: Bank, answers: Answers, today: date, kept: list[Entry], since: date | None = None
 ) -> SinceLast | None:
     """The changes from the newest full entry kept before `today`, or None if there is none.
-    The chart runs from `since` (default: that entry's day, at most 90 days back) to today."""
+    The chart runs from `since` (default: that entry's day) to today, at most 90 days: an
+    earlier `since` is shortened (`chart_start`)."""
     earlier = [e for e in kept if e.kind == "full" and e.taken_at.date() < today]
     if not earlier:
         return None
@@ -93,7 +94,7 @@ def since_last(
     no_longer = [
         words.titles.get(c, c) for c in last.document.listed if c not in now.document.listed
     ]
-    start = since or max(day, today - timedelta(days=MAX_CHART_DAYS - 1))
+    start = chart_start(today, since or day)
     trend = words.trend
     chart = _chart(kept, now, trend.id, start, today) if trend else []
     changes = SinceLast(
@@ -109,6 +110,11 @@ def since_last(
         lines=[],
     )
     return changes.model_copy(update={"lines": _lines(changes)})
+
+
+def chart_start(today: date, wanted: date) -> date:
+    """The chart's first day: `wanted`, unless that is more than MAX_CHART_DAYS before."""
+    return max(wanted, today - timedelta(days=MAX_CHART_DAYS - 1))
 
 
 def _numbers(bank: Bank, last: Entry, now: Entry) -> list[NumberChange]:
@@ -168,7 +174,7 @@ def _function(bank: Bank, last: Entry, now: Entry) -> list[OftenChange]:
     for question in bank.questions:
         if question.part is not Part.FUNCTION or question.kind is not Kind.SINGLE:
             continue
-        order = [o.value for o in question.options if o.value != "not_sure"]
+        order = [o.value for o in question.options if o.value != NOT_SURE]
         then, now_value = last.value(question.id), now.value(question.id)
         if then not in order or now_value not in order:
             continue
@@ -221,7 +227,7 @@ def _lines(changes: SinceLast) -> list[str]:
 
 
 def since_heading(changes: SinceLast) -> str:
-    return f"Since your last full check-in on {changes.since.isoformat()}"
+    return f"Since your last full walkthrough on {changes.since.isoformat()}"
 
 
 def chart_words(changes: SinceLast) -> str:

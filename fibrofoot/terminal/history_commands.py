@@ -19,7 +19,7 @@ from fibrofoot import __version__
 from fibrofoot.bank.models import Bank
 from fibrofoot.errors import EXIT_USAGE, FibrofootError
 from fibrofoot.history import store
-from fibrofoot.history.compare import since_last
+from fibrofoot.history.compare import MAX_CHART_DAYS, chart_start, since_last
 from fibrofoot.history.record import Entry, entries_of, full_entry, to_row, unreadable_words
 from fibrofoot.history.row import Row
 from fibrofoot.history.trend import HistoryWords, sparkline, trend_words
@@ -61,7 +61,15 @@ def with_history(
     if unreadable:
         say_to_terminal(terminal, f"{unreadable_words(unreadable)} The summary uses the others.")
     changes = since_last(bank, summary.answers, summary.created, kept, since)
-    return summary if changes is None else summary.model_copy(update={"since_last": changes})
+    if changes is None:
+        return summary
+    if since is not None and (start := chart_start(summary.created, since)) > since:
+        say_to_terminal(
+            terminal,
+            f"The chart shows at most {MAX_CHART_DAYS} days, so it starts on "
+            f"{start.isoformat()}, not {since.isoformat()}.",
+        )
+    return summary.model_copy(update={"since_last": changes})
 
 
 def kept_entries(

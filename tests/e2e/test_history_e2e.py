@@ -86,7 +86,7 @@ def test_keep_compare_export_and_forget(tiny_bank: Bank, tmp_path: Path) -> None
     assert "oldest to newest: 5, 7" in listing.stdout
 
     shown = walkthrough(tiny_bank, {**TINY_CALM, "level": 8, "side": "right"}, work, env)
-    assert "Since your last full check-in on 2026-01-08".upper() in shown
+    assert "Since your last full walkthrough on 2026-01-08".upper() in shown
     assert "Pain (0-10): 5 then, 8 now (higher)." in shown
 
     for name in ("h.json", "h.csv", "h.fhir.json"):
