@@ -93,13 +93,14 @@ def sparkline(numbers: Sequence[int | None]) -> str:
     return "".join(GAP if n is None else BLOCKS[round(n * last / SCALE_MAX)] for n in numbers)
 
 
-def trend_words(label: str, numbers: Sequence[int | None]) -> str:
-    """The same trend in words, for screen readers and simple terminals."""
+def trend_text(label: str, numbers: Sequence[int | None], *, plain: bool) -> str:
+    """The trend, oldest first: a sparkline, or (`plain`, for screen readers and simple
+    terminals) the numbers in words; both with the lowest, highest and latest number."""
     given = [n for n in numbers if n is not None]
     if not given:
         return f"{label}: no numbers kept yet."
-    listed = ", ".join("none" if n is None else str(n) for n in numbers)
-    return (
-        f"{label}, oldest to newest: {listed} (lowest {min(given)}, highest {max(given)}, "
-        f"latest {given[-1]})."
-    )
+    span = f"lowest {min(given)}, highest {max(given)}, latest {given[-1]}"
+    if plain:
+        listed = ", ".join("none" if n is None else str(n) for n in numbers)
+        return f"{label}, oldest to newest: {listed} ({span})."
+    return f"{label}, oldest to newest: {sparkline(numbers)}  ({span}; {GAP} = no number)"

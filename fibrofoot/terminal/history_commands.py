@@ -22,7 +22,7 @@ from fibrofoot.history import store
 from fibrofoot.history.compare import MAX_CHART_DAYS, chart_start, since_last
 from fibrofoot.history.record import Entry, entries_of, full_entry, to_row, unreadable_words
 from fibrofoot.history.row import Row
-from fibrofoot.history.trend import HistoryWords, sparkline, trend_words
+from fibrofoot.history.trend import HistoryWords, trend_text
 from fibrofoot.safe_text import harmless, shown_path
 from fibrofoot.summary import Summary
 from fibrofoot.terminal.cli import say_to_terminal
@@ -104,16 +104,7 @@ def trend_line(words: HistoryWords, entries: list[Entry], *, plain: bool) -> str
     if question is None:
         return "No trend: this question bank names no number to follow (checkin: trend)."
     shown = list(reversed(entries[:TREND_LENGTH]))
-    numbers = [entry.number(question.id) for entry in shown]
-    if plain:
-        return trend_words(question.label, numbers)
-    given = [n for n in numbers if n is not None]
-    if not given:
-        return f"{question.label}: no numbers kept yet."
-    return (
-        f"{question.label}, oldest to newest: {sparkline(numbers)}  (lowest {min(given)}, "
-        f"highest {max(given)}, latest {given[-1]}; · = no number)"
-    )
+    return trend_text(question.label, [entry.number(question.id) for entry in shown], plain=plain)
 
 
 def _plain(args: argparse.Namespace, streams: Streams) -> bool:
