@@ -629,3 +629,21 @@ def test_a_wrapped_rows_later_lines_start_two_columns_in() -> None:
     assert first.startswith("Walking and balance:")
     assert later
     assert all(line.startswith("     ") and line[5] != " " for line in later)
+
+
+@pytest.mark.parametrize("question_id", ["side", "where", "level", "note"])
+def test_no_prompt_starts_with_a_question_mark(
+    tiny_bank: Bank,
+    keys: PipeInput,
+    prompter: QuestionaryPrompter,
+    drawn: io.StringIO,
+    question_id: str,
+) -> None:
+    """The why-we-ask key is "?": a "?" before each prompt read as a hint to press it."""
+    question = tiny_bank.question(question_id)
+    keys.send_text(CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        ask(prompter, question)
+    shown = visible(drawn.getvalue())
+    assert f"› {question.label}" in shown
+    assert f"? {question.label}" not in shown

@@ -43,6 +43,9 @@ from fibrofoot.terminal.prompter import (
 )
 from fibrofoot.terminal.stopping import Signalled
 
+# Before each prompt, in place of questionary's "?", which reads as the why-we-ask key.
+QMARK = "›"
+
 _HOW = {
     "select": "Enter chooses",
     "scale": "Arrows or a number, then Enter",
@@ -112,7 +115,11 @@ class QuestionaryPrompter(Prompter):
         items = [Choice(_row(title, "   ", width), value) for value, title in choices]
         self.say(message)
         prompt = questionary.select(
-            "Your choice:", items, default=_pick(items, default), instruction=_MENU_HINT
+            "Your choice:",
+            items,
+            default=_pick(items, default),
+            instruction=_MENU_HINT,
+            qmark=QMARK,
         )
         add_keys(prompt, stop_keys())
         picked = str(_asked(prompt))
@@ -156,6 +163,7 @@ class QuestionaryPrompter(Prompter):
         if question.kind is Kind.TEXT:
             prompt = questionary.text(
                 label,
+                qmark=QMARK,
                 default=str(default or ""),
                 validate=lambda typed: note_problem(typed_text(typed)) or True,
             )
@@ -172,6 +180,7 @@ class QuestionaryPrompter(Prompter):
                 label,
                 [Choice(row, token, checked=token in state.ticked) for token, row in rows],
                 instruction=" ",
+                qmark=QMARK,
             )
             add_keys(prompt, multi_keys(prompt, question, state))
         else:
@@ -179,7 +188,7 @@ class QuestionaryPrompter(Prompter):
             extra: list[Choice | Separator] = [Separator(" "), Choice("Why we ask this", Nav.WHY)]
             if nav.can_go_back:
                 extra.append(Choice(f"← Back to {nav.back_to}", Nav.BACK))
-            prompt = questionary.select(label, [*items, *extra], instruction=" ")
+            prompt = questionary.select(label, [*items, *extra], instruction=" ", qmark=QMARK)
             add_keys(prompt, select_keys(prompt, question, state))
         add_navigation_keys(prompt, back=nav.can_go_back, finish=nav.can_finish)
         result = _asked(prompt)
