@@ -15,7 +15,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from helpers.terminal import TINY_BANK, FakeTty
 
-from fibrofoot.history import store
+from fibrofoot.history import database, store
 from fibrofoot.history.trend import BLOCKS
 from fibrofoot.terminal.cli import main
 from fibrofoot.terminal.screen import Streams
@@ -349,3 +349,30 @@ def test_a_checkin_stopped_right_after_it_was_kept_says_it_was_kept(
     assert "Nothing was saved" not in flat
     assert said.rstrip().endswith("Tiny consult. Please talk to a healthcare professional.")
     assert len(store.read(data)) == 1
+
+
+def test_reading_commands_leave_a_version_1_file_as_it_is(
+    data: Path, cli: Cli, write_answers: Write
+) -> None:
+    """`history` and `report` read an older history without migrating it; a write does."""
+    data.mkdir(mode=0o700)
+    db = sqlite3.connect(store.database_path(data))
+    db.executescript(
+        "CREATE TABLE entry (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL, kind TEXT NOT NULL,"
+        " tool_version TEXT NOT NULL, bank_fingerprint TEXT NOT NULL, document TEXT NOT NULL);"
+    )
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO entry (taken_at, kind, tool_version, bank_fingerprint, document) VALUES"
+        " ('2026-01-01T09:00:00+01:00', 'checkin', '0.0.9', 'old', '{\"responses\": {}}')"
+    )
+    db.commit()
+    db.close()
+    before = store.database_path(data).read_bytes()
+    code, out, err = cli(*TINY, "history")
+    assert code == 0, err
+    assert out.startswith("2026-01-01 09:00 · check-in")
+    code, _, err = cli(*TINY, "report", write_answers(CALM))
+    assert code == 0, err
+    assert store.database_path(data).read_bytes() == before

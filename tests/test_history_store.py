@@ -157,6 +157,8 @@ def test_a_time_that_is_not_one_is_said_as_damage(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(FibrofootError, match="damaged"):
         store.read(folder)
+    assert store.count(folder) == 1  # counted without reading: forgetting all still works
+    assert store.forget_all(folder) == (1, True)
 
 
 def test_a_file_and_folder_made_looser_are_made_private_again_by_a_write(
