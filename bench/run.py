@@ -143,7 +143,7 @@ def persona_question_counts() -> dict[str, int]:
     return counts
 
 
-def persona_key_presses() -> dict[str, tuple[int, int, int]]:
+def persona_key_presses() -> dict[str, tuple[int, int, int, int]]:
     """For each persona: questions asked, and the key presses of a whole walk in the arrow-key
     menus and in --plain (the welcome's Enter, the answers, carrying on at a warning sign, the
     review's Enter and the save menu's Enter, which saves nothing; a note's own words are not
@@ -166,7 +166,9 @@ def persona_key_presses() -> dict[str, tuple[int, int, int]]:
         answers = applicable(bank, validate_answers(bank, raw, path.name))
         asked = [q for q in asked_questions(bank, answers) if q.id in answers]
         menus = plain = 3  # welcome, review, save menu: Enter each
+        resumed = 3  # with --answers: the same Enters, and the questions about right now again
         for question in asked:
+            before = menus
             value = answers[question.id]
             tokens = [token for token, _ in option_rows(question)]
             if question.kind is Kind.TEXT:  # the typing of the words themselves not counted
@@ -187,7 +189,9 @@ def persona_key_presses() -> dict[str, tuple[int, int, int]]:
                 plain += len(",".join(str(tokens.index(t) + 1) for t in chosen)) + 1
             if flow.red_flags_for(bank, question.id, answers):
                 menus, plain = menus + 2, plain + 2  # carry on
-        figures[path.stem] = (len(asked), menus, plain)
+            if question.asked_afresh:
+                resumed += menus - before
+        figures[path.stem] = (len(asked), menus, plain, resumed)
     return figures
 
 
@@ -305,13 +309,15 @@ def main() -> None:
     if presses:
         print()
         print("Key presses for a whole walk (questions asked: menus / --plain):")
-        for name, (asked, menus, plain) in presses.items():
+        for name, (asked, menus, plain, _) in presses.items():
             print(f"  {name}: {asked} questions: {menus} / {plain}")
-        menu_counts = sorted(m for _, m, _ in presses.values())
+        menu_counts = sorted(m for _, m, _, _ in presses.values())
         print(f"  median in the menus {statistics.median(menu_counts):g}, max {max(menu_counts)}")
+        resumed = sorted(r for *_, r in presses.values())
         print(
-            "  with --answers FILE answering everything: 3 (the welcome, the review and the "
-            "save menu: Enter each)"
+            f"  with --answers FILE answering everything: median {statistics.median(resumed):g}, "
+            f"max {max(resumed)} in the menus (the welcome's, review's and save menu's Enter, and "
+            "the questions about right now asked again)"
         )
 
 
