@@ -376,3 +376,20 @@ def test_reading_commands_leave_a_version_1_file_as_it_is(
     code, _, err = cli(*TINY, "report", write_answers(CALM))
     assert code == 0, err
     assert store.database_path(data).read_bytes() == before
+
+
+def test_history_on_a_narrow_terminal_wraps_on_words(
+    kept: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal each entry wraps at its width on word boundaries, later lines indented;
+    into a file (or a pipe) each entry stays one line."""
+    _, one_line_each, _ = cli(*TINY, "history")
+    monkeypatch.setenv("COLUMNS", "40")
+    output = FakeTty()
+    code = main([*TINY, "history"], Streams(FakeTty(), io.StringIO(), output))
+    assert code == 0
+    shown = output.getvalue()
+    assert all(len(line) <= 40 for line in shown.splitlines()), shown
+    assert shown.split() == one_line_each.split()  # every word whole, none lost
+    entry_lines = shown.splitlines()[1:4]
+    assert any(line.startswith("    ") for line in entry_lines)

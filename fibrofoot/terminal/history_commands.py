@@ -23,10 +23,16 @@ from fibrofoot.history.compare import MAX_CHART_DAYS, chart_start, since_last
 from fibrofoot.history.record import Entry, entries_of, full_entry, to_row, unreadable_words
 from fibrofoot.history.row import Row
 from fibrofoot.history.trend import HistoryWords, trend_text
-from fibrofoot.safe_text import harmless, shown_path
+from fibrofoot.safe_text import harmless, shown_path, wrap_paragraph
 from fibrofoot.summary import Summary
 from fibrofoot.terminal.cli import say_to_terminal
-from fibrofoot.terminal.screen import Streams, read_line, write_output
+from fibrofoot.terminal.screen import (
+    Streams,
+    is_terminal,
+    read_line,
+    terminal_width,
+    write_output,
+)
 
 TREND_LENGTH = 60  # the newest entries the sparkline shows, one character each
 NOTHING_KEPT = (
@@ -93,9 +99,16 @@ def show_history(args: argparse.Namespace, bank: Bank, streams: Streams) -> None
         words = HistoryWords(bank)
         lines = [harmless(words.line(entry)) for entry in entries]
         lines += ["", trend_line(words, entries, plain=_plain(args, streams))]
+        if is_terminal(streams.output):  # wrapped on words, later lines of an entry indented
+            width = terminal_width(streams.output, streams.terminal)
+            lines = [wrapped for line in lines for wrapped in _wrapped(line, width)]
         write_output("\n".join(lines) + "\n", streams.output)
     if unreadable:
         say_to_terminal(streams.terminal, unreadable_words(unreadable))
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    return wrap_paragraph(line, width, "    ", "") if line else [""]
 
 
 def trend_line(words: HistoryWords, entries: list[Entry], *, plain: bool) -> str:
