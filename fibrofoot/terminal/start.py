@@ -18,14 +18,12 @@ from fibrofoot.terminal.cli import collect_from_now_on
 from fibrofoot.terminal.screen import KEYS_HELP_MENUS, KEYS_HELP_PLAIN, Streams, read_line, say
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
     from datetime import date
     from pathlib import Path
 
     from fibrofoot.answers import Answers
     from fibrofoot.bank.load import BankFiles
     from fibrofoot.bank.models import Bank
-    from fibrofoot.terminal.saving import SaveOffer
 
 _WITHOUT_A_TERMINAL = (
     "To make a summary without a terminal, write your answers to a file and run:\n"
@@ -49,10 +47,8 @@ def start_walkthrough(
     answers_file: Path | None,
     plain: bool,
     today: date,
-    extra_offers: Sequence[SaveOffer] = (),
 ) -> int:
-    """Check the terminal, welcome the person, and run the walkthrough once the bank is ready;
-    `extra_offers` are offered in the save menu after the files (see `saving.Saver`)."""
+    """Check the terminal, welcome the person, and run the walkthrough once the bank is ready."""
     plain = plain or os.environ.get("TERM") == "dumb"
     bank, prefill = _welcome_and_prepare(folder, streams, answers_file=answers_file, plain=plain)
     collect_from_now_on()  # paused by cli.main while starting (see there)
@@ -67,7 +63,6 @@ def start_walkthrough(
         prefill=prefill,
         plain=plain,
         today=today,
-        extra_offers=extra_offers,
     )
 
 

@@ -51,19 +51,17 @@ def run_walkthrough(
     prefill: Answers,
     plain: bool,
     today: date,
-    extra_offers: Sequence[SaveOffer] = (),
 ) -> int:
     """The edge (after `start.py` checked the terminal): pick a prompter, run, print the summary.
 
     The person talks on `keyboard` and `terminal`; `summary_out` (stdout, None if closed)
     receives only the finished summary. The menus read and draw on the terminal device itself
-    (prompt_toolkit's own choice), so that `fibrofoot > file` still shows them. `extra_offers`
-    are offered in the save menu after the files (see `Saver`).
+    (prompt_toolkit's own choice), so that `fibrofoot > file` still shows them.
     """
     if plain:
         from fibrofoot.terminal.plain import PlainPrompter
 
-        walkthrough = Walkthrough(bank, PlainPrompter(keyboard, terminal), today, extra_offers)
+        walkthrough = Walkthrough(bank, PlainPrompter(keyboard, terminal), today)
         return walkthrough.run(prefill, summary_out)
 
     from prompt_toolkit.application import create_app_session_from_tty
@@ -71,7 +69,7 @@ def run_walkthrough(
     from fibrofoot.terminal.menus import QuestionaryPrompter
 
     with create_app_session_from_tty():
-        walkthrough = Walkthrough(bank, QuestionaryPrompter(terminal), today, extra_offers)
+        walkthrough = Walkthrough(bank, QuestionaryPrompter(terminal), today)
         return walkthrough.run(prefill, summary_out)
 
 
